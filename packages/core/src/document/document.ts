@@ -1,0 +1,34 @@
+// A parsed valohai.yaml: the source with its line index, the YNode tree and the YAML-level findings.
+import { SourceFile } from '../source/source-file.js';
+import type { YNode } from './nodes.js';
+import { parseValohaiYaml, type ParseResult } from './parse.js';
+
+export interface ValohaiDocument {
+  readonly source: SourceFile;
+  readonly parse: ParseResult;
+  /** The document's root node, undefined when the YAML could not be loaded. */
+  readonly root: YNode | undefined;
+  /** True when the YAML has syntax errors, so structure-based checks are skipped (they would only echo the damage). */
+  readonly hasSyntaxErrors: boolean;
+  /** Per-document memo for expensive shared work (schema validation, image parsing), keyed by its owner. */
+  readonly memo: Map<string, unknown>;
+}
+
+export function createDocument(text: string): ValohaiDocument {
+  const parse = parseValohaiYaml(text);
+  return {
+    source: new SourceFile(text),
+    parse,
+    root: parse.root,
+    hasSyntaxErrors: parse.syntax.length > 0,
+    memo: new Map(),
+  };
+}
+
+/** Computes a value once per document. */
+export function memoize<T>(doc: ValohaiDocument, key: string, compute: () => T): T {
+  if (doc.memo.has(key)) return doc.memo.get(key) as T;
+  const value = compute();
+  doc.memo.set(key, value);
+  return value;
+}

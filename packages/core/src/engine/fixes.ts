@@ -1,0 +1,34 @@
+// Applies text edits: non-overlapping, in order; bytes outside the edits never change.
+import type { Fix, TextEdit } from './types.js';
+
+/** Applies as many fixes as do not overlap (earlier ones first); returns the new text and how many were applied. */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const sorted = fixes
+    .filter((f) => f.edits.length > 0)
+    .map((f) => ({ fix: f, start: Math.min(...f.edits.map((e) => e.span.start)), end: Math.max(...f.edits.map((e) => e.span.end)) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen: TextEdit[] = [];
+  let lastEnd = -1;
+  let applied = 0;
+  for (const { fix, start, end } of sorted) {
+    if (start < lastEnd) continue; // overlaps an accepted fix; a later pass picks it up
+    chosen.push(...fix.edits);
+    lastEnd = Math.max(end, start + 1 > end ? end : end);
+    if (start === end) lastEnd = end; // pure insertions block only their point
+    applied++;
+  }
+  return { text: applyEdits(text, chosen), applied };
+}
+
+/** Applies edits that must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.span.start < at) continue;
+    out += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  return out + text.slice(at);
+}

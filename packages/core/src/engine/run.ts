@@ -1,0 +1,194 @@
+// The lint pipeline: parse → rules → suppressions → severities → sorted diagnostics with 1-based positions.
+import { createDocument, type ValohaiDocument } from '../document/document.js';
+import { buildModel } from '../model/model.js';
+import { allRules } from '../rules/index.js';
+import { SourceFile } from '../source/source-file.js';
+import { formatMessage } from './define-rule.js';
+import { applyFixes } from './fixes.js';
+import { isSuppressed, parseDirectives } from './suppressions.js';
+import type { Diagnostic, Fix, LintConfig, ReportDescriptor, ResolvedConfig, Rule, Severity, SeveritySetting } from './types.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+
+/** Rules whose findings the engine itself produces. */
+const ENGINE_RULES = new Set(['file-too-large', 'internal-error', 'suppression-malformed', 'suppression-unused']);
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** The parsed document (absent when the file was too large to analyze). */
+  document?: ValohaiDocument;
+}
+
+export function resolveConfig(config: LintConfig | undefined): ResolvedConfig {
+  return {
+    rules: { ...(config?.rules ?? {}) },
+    registries: [...(config?.registries ?? [])],
+    public: [...(config?.public ?? [])],
+    maxFileSize: config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+const rulesById = new Map<string, Rule>(allRules.map((r) => [r.meta.id, r as Rule]));
+
+/** Every rule, sorted by id. */
+export function getRules(): readonly Rule[] {
+  return allRules as readonly Rule[];
+}
+
+export function getRule(id: string): Rule | undefined {
+  return rulesById.get(id);
+}
+
+function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
+  return config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+}
+
+function toDiagnostic(source: SourceFile, rule: Rule, severity: Severity, r: ReportDescriptor): Diagnostic {
+  const start = source.clamp(r.span.start);
+  const end = Math.max(start, source.clamp(r.span.end));
+  const template = rule.meta.messages[r.messageId];
+  if (template === undefined) throw new Error(`Rule "${rule.meta.id}" reported unknown messageId "${r.messageId}".`);
+  if (r.fix && !rule.meta.fixable) throw new Error(`Rule "${rule.meta.id}" reported a fix but is not marked fixable.`);
+  if (r.suggestions?.length && !rule.meta.hasSuggestions) throw new Error(`Rule "${rule.meta.id}" reported suggestions but does not declare hasSuggestions.`);
+  const s = source.positionAt(start);
+  const e = source.positionAt(end);
+  const d: Diagnostic = {
+    ruleId: rule.meta.id,
+    messageId: r.messageId,
+    message: formatMessage(template, r.data),
+    severity,
+    span: { start, end },
+    start: { line: s.line + 1, column: s.character + 1 },
+    end: { line: e.line + 1, column: e.character + 1 },
+  };
+  if (r.related?.length) d.related = r.related;
+  if (r.fix) d.fix = r.fix;
+  if (r.suggestions?.length) d.suggestions = r.suggestions;
+  if (r.tags?.length) d.tags = r.tags;
+  if (r.data) d.data = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)]));
+  return d;
+}
+
+export interface LintOptions {
+  /** Rules run after the built-in ones (for embedders and for testing the engine itself). */
+  extraRules?: readonly Rule[];
+}
+
+/** Lints valohai.yaml text. Pure and synchronous; never throws. */
+export function lint(text: string, config?: LintConfig, options?: LintOptions): LintResult {
+  const resolved = resolveConfig(config);
+  const diagnostics: Diagnostic[] = [];
+  const emit = (ruleId: string, r: ReportDescriptor, source: SourceFile): void => {
+    const rule = rulesById.get(ruleId);
+    if (!rule) return;
+    const severity = severityOf(rule, resolved);
+    if (severity === 'off') return;
+    diagnostics.push(toDiagnostic(source, rule, severity, r));
+  };
+
+  if (text.length > resolved.maxFileSize) {
+    // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
+    emit('file-too-large', { messageId: 'tooLarge', data: { size: text.length, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
+    return { diagnostics };
+  }
+
+  const doc = createDocument(text);
+  const model = buildModel(doc.root);
+  for (const rule of [...(allRules as readonly Rule[]), ...(options?.extraRules ?? [])]) {
+    if (ENGINE_RULES.has(rule.meta.id)) continue;
+    const severity = severityOf(rule, resolved);
+    if (severity === 'off') continue;
+    if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
+    try {
+      rule.check({
+        doc,
+        model,
+        config: resolved,
+        report: (r) => diagnostics.push(toDiagnostic(doc.source, rule, severity, r)),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      emit('internal-error', { messageId: 'crashed', data: { rule: rule.meta.id, message }, span: { start: 0, end: 0 } }, doc.source);
+    }
+  }
+
+  // Suppressions apply after every rule has run, so unused ones can be told apart.
+  const { directives, malformed } = parseDirectives(doc.source, new Set(rulesById.keys()));
+  const kept = directives.length === 0 ? diagnostics : diagnostics.filter((d) => !isSuppressed(directives, d.ruleId, d.start.line - 1));
+  const final = kept;
+  const pushEngine = (ruleId: string, r: ReportDescriptor): void => {
+    const rule = rulesById.get(ruleId);
+    if (!rule) return;
+    const severity = severityOf(rule, resolved);
+    if (severity === 'off') return;
+    final.push(toDiagnostic(doc.source, rule, severity, r));
+  };
+  for (const m of malformed) {
+    pushEngine('suppression-malformed', {
+      messageId: m.problem,
+      data: { text: m.text, suggestion: m.suggestion ?? '' },
+      span: m.span,
+    });
+  }
+  for (const d of directives) {
+    const removal = removalFix(doc.source, d.span);
+    if (d.rules.length === 0) {
+      if (d.used.size === 0) pushEngine('suppression-unused', { messageId: 'unusedAll', span: d.span, fix: removal, tags: ['unnecessary'] });
+      continue;
+    }
+    const unused = d.rules.filter((r) => !d.used.has(r.id));
+    if (unused.length === d.rules.length) {
+      pushEngine('suppression-unused', { messageId: 'unused', data: { rules: unused.map((r) => `"${r.id}"`).join(', ') }, span: d.span, fix: removal, tags: ['unnecessary'] });
+    } else {
+      for (const r of unused) pushEngine('suppression-unused', { messageId: 'unusedRule', data: { rule: r.id }, span: r.span, tags: ['unnecessary'] });
+    }
+  }
+
+  final.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  return { diagnostics: final, document: doc };
+}
+
+/** A fix deleting a directive comment: the whole line when the comment is alone on it. */
+function removalFix(source: SourceFile, span: { start: number; end: number }): Fix {
+  const pos = source.positionAt(span.start);
+  const lineStart = source.lineStarts[pos.line] ?? 0;
+  const before = source.text.slice(lineStart, span.start);
+  if (before.trim() === '') {
+    const next = source.lineStarts[pos.line + 1] ?? source.text.length;
+    return { title: 'Remove the unused suppression comment', edits: [{ span: { start: lineStart, end: next }, newText: '' }] };
+  }
+  let start = span.start;
+  while (start > lineStart && (source.text[start - 1] === ' ' || source.text[start - 1] === '\t')) start--;
+  return { title: 'Remove the unused suppression comment', edits: [{ span: { start, end: span.end }, newText: '' }] };
+}
+
+export interface FixResult {
+  text: string;
+  /** How many fixes were applied over all passes. */
+  applied: number;
+  passes: number;
+  result: LintResult;
+}
+
+/** Applies safe fixes until nothing changes (at most 10 passes). A file with YAML syntax errors is left alone. */
+export function fixText(text: string, config?: LintConfig): FixResult {
+  let current = text;
+  let applied = 0;
+  let passes = 0;
+  let result = lint(current, config);
+  while (passes < 10) {
+    if (result.document?.hasSyntaxErrors) break;
+    const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    if (fixes.length === 0) break;
+    const next = applyFixes(current, fixes);
+    if (next.applied === 0 || next.text === current) break;
+    const relinted = lint(next.text, config);
+    // Never trade a loadable file for a broken one.
+    if (relinted.document?.hasSyntaxErrors) break;
+    current = next.text;
+    applied += next.applied;
+    passes++;
+    result = relinted;
+  }
+  return { text: current, applied, passes, result };
+}

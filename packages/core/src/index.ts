@@ -1,0 +1,23 @@
+// Public API of @valohai-lint/core: a pure, synchronous valohai.yaml analyzer (no file system, no process, no editor).
+export { lint, fixText, getRules, getRule, resolveConfig, DEFAULT_MAX_FILE_SIZE } from './engine/run.js';
+export type { LintResult, FixResult, LintOptions } from './engine/run.js';
+export { applyFixes, applyEdits } from './engine/fixes.js';
+export { formatMessage } from './engine/define-rule.js';
+export type * from './engine/types.js';
+export { SourceFile } from './source/source-file.js';
+export type { Span, Position } from './source/source-file.js';
+export { createDocument } from './document/document.js';
+export type { ValohaiDocument } from './document/document.js';
+export type { YNode, MapNode, SeqNode, ScalarNode } from './document/nodes.js';
+export { nodeAtPath, child, itemsOf } from './document/nodes.js';
+export { buildModel, ITEM_KINDS } from './model/model.js';
+export type { ValohaiModel, Item, ItemKind } from './model/model.js';
+export { findComments } from './engine/comments.js';
+/** Where rule documentation lives, relative to the repository root. */
+export function ruleDocsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+/** Public URL of a rule's documentation page. */
+export function ruleDocsUrl(id: string): string {
+  return `https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/${id}.md`;
+}

@@ -1,0 +1,108 @@
+// Typed, tolerant views of a valohai.yaml's items (steps, pipelines, endpoints, tasks, deployments) for the rules.
+// Tolerant: a field of the wrong type reads as missing, so one schema error never makes a rule throw or cascade.
+import type { Span } from '../source/source-file.js';
+import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
+
+/** The kinds of top-level items, in valohai-yaml's parser priority order. */
+export const ITEM_KINDS = ['step', 'task', 'endpoint', 'pipeline', 'blueprint', 'deployment'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export interface Named {
+  value: string;
+  span: Span;
+}
+
+export interface Item {
+  index: number;
+  /** The list item (a mapping such as `{step: {...}}`). */
+  node: YNode;
+  /** The kind valohai-yaml parses this item as, if any. */
+  kind?: ItemKind;
+  /** The mapping under the kind key (`item.step`), when it is a mapping. */
+  body?: YNode;
+  /** The node under the kind key, whatever its type. */
+  kindNode?: YNode;
+  name?: Named;
+}
+
+export interface PipelineNodeView {
+  node: YNode;
+  name?: Named;
+  type?: string;
+  step?: Named;
+  task?: Named;
+  commit?: string;
+}
+
+export interface ValohaiModel {
+  items: Item[];
+  ofKind(kind: ItemKind): Item[];
+  /** Last definition wins, as in valohai-yaml. */
+  step(name: string): Item | undefined;
+  task(name: string): Item | undefined;
+}
+
+function named(node: YNode | undefined): Named | undefined {
+  const s = stringAt(node, 'name');
+  return s ? { value: s.value, span: s.span } : undefined;
+}
+
+export function buildModel(root: YNode | undefined): ValohaiModel {
+  const items: Item[] = [];
+  for (const [index, node] of itemsOf(root).entries()) {
+    const item: Item = { index, node };
+    if (node.kind === 'map') {
+      const kind = ITEM_KINDS.find((k) => node.entries.has(k));
+      if (kind) {
+        item.kind = kind;
+        item.kindNode = node.entries.get(kind);
+        if (item.kindNode?.kind === 'map') item.body = item.kindNode;
+        item.name = named(item.body);
+      }
+    }
+    items.push(item);
+  }
+  const byKind = new Map<ItemKind, Item[]>();
+  for (const item of items) if (item.kind) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  const lastByName = (kind: ItemKind): Map<string, Item> => {
+    const m = new Map<string, Item>();
+    for (const item of byKind.get(kind) ?? []) if (item.name) m.set(item.name.value, item);
+    return m;
+  };
+  const steps = lastByName('step');
+  const tasks = lastByName('task');
+  return {
+    items,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    step: (name) => steps.get(name),
+    task: (name) => tasks.get(name),
+  };
+}
+
+/** The pipeline-like items (`pipeline` and its legacy alias `blueprint`). */
+export function pipelines(model: ValohaiModel): Item[] {
+  return [...model.ofKind('pipeline'), ...model.ofKind('blueprint')].sort((a, b) => a.index - b.index);
+}
+
+/** Tolerant view of a pipeline's nodes. */
+export function pipelineNodes(pipeline: Item): PipelineNodeView[] {
+  return itemsOf(child(pipeline.body, 'nodes')).map((node) => {
+    const view: PipelineNodeView = { node };
+    const name = named(node);
+    if (name) view.name = name;
+    const type = stringAt(node, 'type');
+    if (type) view.type = type.value;
+    const step = stringAt(node, 'step');
+    if (step) view.step = { value: step.value, span: step.span };
+    const task = stringAt(node, 'task');
+    if (task) view.task = { value: task.value, span: task.span };
+    const commit = child(node, 'commit');
+    if (commit && commit.value !== null && commit.value !== undefined) view.commit = String(commit.value);
+    return view;
+  });
+}
+
+/** The display name of an item for messages: its name, or its kind and position. */
+export function itemLabel(item: Item): string {
+  return item.name?.value ?? `${item.kind ?? 'item'} #${item.index + 1}`;
+}

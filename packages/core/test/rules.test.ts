@@ -1,0 +1,93 @@
+// Fixture tests: every rule has test/fixtures/<rule-id>/ with an annotated invalid.yaml (exhaustive), a valid.yaml that
+// lints clean, and invalid.fixed.yaml when the rule is fixable. UPDATE=1 rewrites annotations from the actual results.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe as group, expect, it } from 'vitest';
+import { fixText, getRules, lint, type Diagnostic, type LintConfig } from '../src/index.js';
+import { annotate, describe, isAnnotationLine, parseAnnotations } from './annotations.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const stripAnnotations = (text: string): string =>
+  text
+    .split(/(?<=\n)/)
+    .filter((l) => !isAnnotationLine(l.replace(/\r?\n$/, '')))
+    .join('');
+
+function onlyRule(text: string): string | undefined {
+  return /^#\s*lint-test:\s*only=([\w-]+)/m.exec(text)?.[1];
+}
+
+/** Per-fixture configuration: `# lint-test: config={"maxFileSize": 100}`. */
+function configOf(text: string): LintConfig | undefined {
+  const m = /^#\s*lint-test:\s*config=(.*)$/m.exec(text);
+  return m ? (JSON.parse(m[1]!) as LintConfig) : undefined;
+}
+
+function actualOf(text: string, ruleFilter?: string): Diagnostic[] {
+  return lint(text, configOf(text)).diagnostics.filter((d) => !ruleFilter || d.ruleId === ruleFilter);
+}
+
+/** Rules no input can trigger (they report bugs of valohai-lint itself); engine.test.ts covers them with an injected rule. */
+export const UNTRIGGERABLE = new Set(['internal-error']);
+
+const rules = getRules();
+
+it('every rule has a fixture folder and every fixture folder a rule', () => {
+  const folders = readdirSync(FIXTURES).filter((f) => !f.startsWith('_'));
+  expect(folders.sort()).toEqual(rules.map((r) => r.meta.id).sort());
+});
+
+for (const rule of rules) {
+  const id = rule.meta.id;
+  const dir = join(FIXTURES, id);
+  group(id, () => {
+    if (UNTRIGGERABLE.has(id)) {
+      it('is reported when a rule throws, and the other rules still report', () => {
+        const throwing = { meta: { ...rule.meta, id: 'test-throwing-rule' }, check: () => { throw new Error('boom'); } };
+        const result = lint('- step:\n    name: a\n    name: b\n', undefined, { extraRules: [throwing] });
+        expect(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toContain(`${id}: valohai-lint failed while running the rule "test-throwing-rule" (boom); please report this with the file.`);
+        expect(result.diagnostics.some((d) => d.ruleId === 'yaml-duplicate-key')).toBe(true);
+      });
+      return;
+    }
+    it('invalid.yaml: exactly the annotated diagnostics', () => {
+      const file = join(dir, 'invalid.yaml');
+      expect(existsSync(file), `${file} is missing`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      const only = onlyRule(text);
+      if (process.env['UPDATE']) {
+        const clean = stripAnnotations(text);
+        writeFileSync(file, annotate(clean, actualOf(clean, only)));
+      }
+      const current = readFileSync(file, 'utf8');
+      const expected = parseAnnotations(current).map(describe).sort();
+      const actual = actualOf(stripAnnotations(current), only).map(describe).sort();
+      expect(actual).toEqual(expected);
+      expect(actual.filter((a) => a.includes(`[${id}]`)).length, `invalid.yaml must trigger ${id}`).toBeGreaterThan(0);
+    });
+
+    it('valid.yaml: no diagnostics at all', () => {
+      const file = join(dir, 'valid.yaml');
+      expect(existsSync(file), `${file} is missing`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      expect(lint(text).diagnostics.map(describe)).toEqual([]);
+    });
+
+    if (rule.meta.fixable) {
+      it('invalid.fixed.yaml: safe fixes applied to a fixpoint, idempotent, and the rule is quiet afterwards', () => {
+        const file = join(dir, 'invalid.fixed.yaml');
+        const text = stripAnnotations(readFileSync(join(dir, 'invalid.yaml'), 'utf8'));
+        const fixed = fixText(text, configOf(text));
+        const result = fixed.text;
+        if (process.env['UPDATE'] && !existsSync(file)) writeFileSync(file, result);
+        expect(existsSync(file), `${file} is missing`).toBe(true);
+        expect(result).toBe(readFileSync(file, 'utf8'));
+        expect(fixed.text).not.toBe(text);
+        expect(fixText(fixed.text).text).toBe(fixed.text);
+        const after = lint(fixed.text).diagnostics.filter((d) => d.ruleId === id && d.fix);
+        expect(after.map(describe)).toEqual([]);
+        expect(lint(fixed.text).document?.hasSyntaxErrors).toBe(false);
+      });
+    }
+  });
+}
