@@ -1,0 +1,32 @@
+// Ranks candidates by edit distance for "Did you mean …?" messages and rename suggestions.
+import { distance } from 'fastest-levenshtein';
+
+/** Candidates within a small edit distance of `value` (case-insensitive), closest first, at most `max`. */
+export function closestMatches(value: string, candidates: Iterable<string>, max = 3): string[] {
+  const lower = value.toLowerCase();
+  const limit = Math.max(1, Math.min(3, Math.floor(value.length / 3) + 1));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of new Set(candidates)) {
+    if (c === value) continue;
+    const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    // Plural/singular slips (outputs → output) and prefixes count as close too.
+    const near = d <= limit || (lower.length >= 4 && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase())) && Math.abs(c.length - value.length) <= 3);
+    if (near) scored.push({ c, d });
+  }
+  return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
+}
+
+/** The single best match, if any. */
+export function closestMatch(value: string, candidates: Iterable<string>): string | undefined {
+  return closestMatches(value, candidates, 1)[0];
+}
+
+/** ` Did you mean "x"?` or ` Expected one of "a", "b", "c".` (with a leading space), or '' when there is nothing to say. */
+export function alternativesText(value: string, candidates: readonly string[], listLimit = 8): string {
+  const best = closestMatch(value, candidates);
+  if (best !== undefined) return ` Did you mean "${best}"?`;
+  if (candidates.length === 0) return '';
+  const shown = candidates.slice(0, listLimit).map((c) => `"${c}"`);
+  const more = candidates.length > listLimit ? `, … (${candidates.length - listLimit} more)` : '';
+  return ` Expected one of ${shown.join(', ')}${more}.`;
+}

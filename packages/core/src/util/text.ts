@@ -1,0 +1,24 @@
+// Small helpers for rendering user values inside messages.
+
+/** Renders any loaded value the way a user wrote it: strings as-is, others as JSON-ish text, truncated. */
+export function display(value: unknown, max = 60): string {
+  let s: string;
+  if (typeof value === 'string') s = value;
+  else if (value === null || value === undefined) s = 'null';
+  else if (typeof value === 'object' && !Array.isArray(value) && 'text' in (value as object)) s = String((value as { text: unknown }).text);
+  else {
+    try {
+      s = JSON.stringify(value) ?? String(value);
+    } catch {
+      s = String(value);
+    }
+  }
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** A list of quoted values: `"a", "b" and "c"`. */
+export function quotedList(values: readonly string[], conjunction = 'and'): string {
+  const q = values.map((v) => `"${v}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+}
