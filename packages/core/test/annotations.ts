@@ -64,7 +64,9 @@ export function annotate(text: string, diagnostics: readonly Diagnostic[]): stri
   const endsWithBreak = clean.length > 1 && clean[clean.length - 1] === '';
   if (endsWithBreak) clean.pop();
   const inserts = new Map<number, string[]>();
-  const afterLine = (line0: number, s: string): void => inserts.set(line0, [...(inserts.get(line0) ?? []), s]);
+  const afterLine = (line0: number, s: string): void => {
+    inserts.set(line0, [...(inserts.get(line0) ?? []), s]);
+  };
   const pending: { line0: number; d: Diagnostic }[] = diagnostics.map((d) => ({ line0: Math.min(d.start.line - 1, clean.length - 1), d }));
   // First pass: count inserted lines to compute explicit positions in the final file.
   for (const { line0, d } of pending) {

@@ -352,8 +352,72 @@ class Converter {
   }
 }
 
-/** Parses valohai.yaml text. Never throws. */
+/**
+ * After one real syntax error, `yaml` reports every following token of the broken region with the same code. Keeps the
+ * first error of each such run (errors of one code on adjacent lines), so one root cause gives one finding.
+ */
+function collapseCascades(text: string, errors: SyntaxFinding[]): SyntaxFinding[] {
+  if (errors.length < 2) return errors;
+  const kept: SyntaxFinding[] = [];
+  let lastCode = '';
+  let lastLine = -2;
+  let scanned = 0;
+  let line = 0;
+  for (const e of errors) {
+    // Count lines incrementally: errors are sorted by offset.
+    for (; scanned < e.span.start && scanned < text.length; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+    const startLine = line;
+    const endLine = startLine + countBreaks(text, e.span.start, e.span.end);
+    if (e.code === lastCode && startLine <= lastLine + 1) {
+      lastLine = Math.max(lastLine, endLine);
+      continue;
+    }
+    kept.push(e);
+    lastCode = e.code;
+    lastLine = endLine;
+  }
+  return kept;
+}
+
+function countBreaks(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Parses valohai.yaml text. Never throws. A leading byte-order mark is allowed (PyYAML accepts it). */
 export function parseValohaiYaml(text: string): ParseResult {
+  if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text);
+  // `yaml` counts the BOM as indentation; parse without it and shift every offset back by one.
+  const result = parseWithoutBom(text.slice(1));
+  const seen = new Set<Span>();
+  const shift = (span: Span | undefined): void => {
+    if (!span || seen.has(span)) return;
+    seen.add(span);
+    span.start += 1;
+    span.end += 1;
+  };
+  const stack: YNode[] = result.root ? [result.root] : [];
+  const visited = new Set<YNode>();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (visited.has(n)) continue;
+    visited.add(n);
+    shift(n.span);
+    shift(n.keySpan);
+    if (n.kind === 'map') stack.push(...n.entries.values());
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+  for (const f of result.syntax) shift(f.span);
+  for (const f of result.duplicateKeys) {
+    shift(f.span);
+    shift(f.firstSpan);
+  }
+  for (const f of result.yaml11) shift(f.span);
+  return result;
+}
+
+function parseWithoutBom(text: string): ParseResult {
   const depth = estimateNesting(text);
   if (depth.depth > MAX_SCAN_DEPTH) {
     // `yaml` recurses per nesting level, and V8 aborts the process (not a catchable error) when that exhausts the stack.
@@ -396,5 +460,5 @@ export function parseValohaiYaml(text: string): ParseResult {
   }
   syntax.push(...converter.syntax);
   syntax.sort((a, b) => a.span.start - b.span.start);
-  return { root, syntax, duplicateKeys: converter.duplicateKeys, yaml11: converter.yaml11 };
+  return { root, syntax: collapseCascades(text, syntax), duplicateKeys: converter.duplicateKeys, yaml11: converter.yaml11 };
 }

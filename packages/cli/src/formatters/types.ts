@@ -1,0 +1,43 @@
+// What every output format receives: the lint results of each file, relative paths and the rule catalogue.
+import type { Diagnostic, Rule } from '@valohai-lint/core';
+import type { Palette } from '../colors.js';
+
+export interface FileResult {
+  /** Absolute path (or the --stdin-filename). */
+  path: string;
+  /** Path relative to the working directory, with forward slashes. */
+  relativePath: string;
+  text: string;
+  diagnostics: Diagnostic[];
+  /** True when --fix rewrote the file. */
+  fixed?: boolean;
+}
+
+export interface FormatContext {
+  cwd: string;
+  rules: readonly Rule[];
+  colors: Palette;
+  version: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+export function counts(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixableErrors: number; fixableWarnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  for (const r of results)
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') {
+        errors++;
+        if (d.fix) fixableErrors++;
+      } else if (d.severity === 'warning') {
+        warnings++;
+        if (d.fix) fixableWarnings++;
+      } else infos++;
+    }
+  return { errors, warnings, infos, fixableErrors, fixableWarnings };
+}

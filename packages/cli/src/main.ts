@@ -1,0 +1,161 @@
+// valohai-lint's command line: finds files, loads configuration, lints, fixes, formats and sets the exit code.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { fixText, getRules, lint, ruleDocsPath, type Diagnostic, type LintConfig } from '@valohai-lint/core';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { palette, useColor } from './colors.js';
+import { findFiles } from './files.js';
+import { json } from './formatters/json.js';
+import { stylish } from './formatters/stylish.js';
+import type { FileResult, FormatContext, Formatter } from './formatters/types.js';
+import { writeAtomically } from './write.js';
+
+declare const VALOHAI_LINT_VERSION: string | undefined;
+export const VERSION = typeof VALOHAI_LINT_VERSION === 'string' ? VALOHAI_LINT_VERSION : '0.1.0';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  readStdin(): Promise<string>;
+}
+
+const FORMATTERS: Record<string, Formatter> = { stylish, json };
+
+/** Reads a file as text, dropping nothing: a BOM and CRLF line ends are kept so that fixes can keep them too. */
+function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+function listRules(options: CliOptions, io: Io): number {
+  const rules = getRules();
+  const asJson = options.formats.some((f) => f.name === 'json');
+  if (asJson) {
+    const out = rules.map((r) => ({
+      id: r.meta.id,
+      area: r.meta.area,
+      severity: r.meta.defaultSeverity,
+      description: r.meta.description,
+      fixable: r.meta.fixable,
+      hasSuggestions: r.meta.hasSuggestions,
+      parity: r.meta.parity,
+      docs: ruleDocsPath(r.meta.id),
+    }));
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const width = Math.max(...rules.map((r) => r.meta.id.length));
+    for (const r of rules) {
+      const flags = [r.meta.fixable ? 'fixable' : '', r.meta.parity ? 'parity' : ''].filter(Boolean).join(', ');
+      io.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.description}${flags ? ` (${flags})` : ''}\n`);
+    }
+  }
+  return 0;
+}
+
+function configFor(options: CliOptions): LintConfig {
+  const known = new Set(getRules().map((r) => r.meta.id));
+  for (const id of Object.keys(options.rules)) {
+    if (!known.has(id)) throw new UsageError(`--rule names an unknown rule "${id}"; run valohai-lint --list-rules to see them.`);
+  }
+  return { rules: options.rules as LintConfig['rules'] };
+}
+
+function relativePath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+/** Runs the CLI and resolves to its exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr.write(`valohai-lint: ${(error as Error).message}\nRun valohai-lint --help for usage.\n`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (options.listRules) return listRules(options, io);
+
+  let config: LintConfig;
+  try {
+    config = configFor(options);
+  } catch (error) {
+    io.stderr.write(`valohai-lint: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const results: FileResult[] = [];
+  if (options.stdin) {
+    const text = await io.readStdin();
+    const name = options.stdinFilename ?? '<stdin>';
+    const path = resolve(io.cwd, name);
+    if (options.fix || options.fixDryRun) {
+      const fixed = fixText(text, config);
+      if (options.fix) io.stdout.write(fixed.text);
+      else io.stdout.write(unifiedDiff(relativePath(io.cwd, path), text, fixed.text));
+      return fixed.result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    }
+    results.push({ path, relativePath: relativePath(io.cwd, path), text, diagnostics: lint(text, config).diagnostics });
+  } else {
+    const search = findFiles(options.paths, io.cwd);
+    if (search.files.length === 0) {
+      const what = options.paths.length === 0 ? 'No valohai.yaml or valohai.yml found under the current folder.' : `No files matched ${search.unmatched.map((u) => `"${u}"`).join(', ')}.`;
+      io.stderr.write(`valohai-lint: ${what}\n`);
+      return 2;
+    }
+    for (const path of search.files) {
+      let text: string;
+      try {
+        text = readText(path);
+      } catch (error) {
+        io.stderr.write(`valohai-lint: cannot read "${relativePath(io.cwd, path)}": ${(error as Error).message}\n`);
+        return 2;
+      }
+      const rel = relativePath(io.cwd, path);
+      if (options.fix || options.fixDryRun) {
+        const fixed = fixText(text, config);
+        if (fixed.text !== text) {
+          if (options.fix) writeAtomically(path, fixed.text);
+          else io.stdout.write(unifiedDiff(rel, text, fixed.text));
+        }
+        results.push({ path, relativePath: rel, text: options.fix ? fixed.text : text, diagnostics: options.fix ? fixed.result.diagnostics : lint(text, config).diagnostics, fixed: options.fix && fixed.text !== text });
+      } else {
+        results.push({ path, relativePath: rel, text, diagnostics: lint(text, config).diagnostics });
+      }
+    }
+  }
+
+  const visible = results.map((r) => ({ ...r, diagnostics: options.quiet ? r.diagnostics.filter((d: Diagnostic) => d.severity === 'error') : r.diagnostics }));
+  for (const request of options.formats) {
+    const stream = request.output ? { isTTY: false } : io.stdout;
+    const colors = palette(options.color ?? (request.output ? false : useColor(stream, io.env)));
+    const context: FormatContext = { cwd: io.cwd, rules: getRules(), colors, version: VERSION, env: io.env };
+    const text = FORMATTERS[request.name]!(visible, context);
+    if (request.output) writeFileSync(resolve(io.cwd, request.output), text);
+    else if (!options.fixDryRun || request.name !== 'stylish' || text) io.stdout.write(text);
+  }
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`valohai-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  void dirname;
+  return 0;
+}
+
+function unifiedDiff(name: string, before: string, after: string): string {
+  if (before === after) return '';
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Quick start, part 2: set everything up, then run every check and test: generated files up to date, types, lint of
+# the project's own code, and the whole test suite (unit, fixtures, docs examples, corpus parity, CLI end to end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+export PATH="$PWD/.tools/node_modules/.bin:$PATH"
+echo "== generated files" >&2
+node scripts/gen-rule-index.mjs --check
+node --import tsx scripts/gen-docs-index.ts --check
+echo "== typecheck" >&2
+pnpm exec tsc -p tsconfig.json
+echo "== eslint" >&2
+pnpm exec eslint --max-warnings 0 .
+echo "== tests" >&2
+pnpm exec vitest run

@@ -1,0 +1,129 @@
+// End-to-end tests of the bundled CLI: the exit-code contract, formats, rule listing, stdin, and byte-exact --fix.
+import { mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getRules } from '@valohai-lint/core';
+import { runCli } from './helpers/cli.js';
+
+const CLEAN = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n';
+const BROKEN = '- step:\n    name: train\n   image: python\n';
+const WARNS = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    name: again\n';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('exit codes', () => {
+  it('0 when clean, 1 on errors, 2 on usage errors and when nothing matched', () => {
+    expect(runCli(['valohai.yaml'], { cwd: project({ 'valohai.yaml': CLEAN }) }).code).toBe(0);
+    const broken = runCli([], { cwd: project({ 'valohai.yaml': BROKEN }) });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('yaml-syntax');
+    expect(runCli(['--format', 'nope']).code).toBe(2);
+    expect(runCli(['--bogus-flag']).code).toBe(2);
+    const none = runCli(['does-not-exist.yaml'], { cwd: project({}) });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('No files matched "does-not-exist.yaml"');
+    expect(runCli([], { cwd: project({ 'other.yaml': CLEAN }) }).code).toBe(2);
+  });
+  it('warnings pass unless --max-warnings is exceeded; --quiet hides them', () => {
+    const dir = project({ 'valohai.yaml': WARNS });
+    expect(runCli([], { cwd: dir }).code).toBe(0);
+    expect(runCli(['--max-warnings', '0'], { cwd: dir }).code).toBe(1);
+    expect(runCli(['--max-warnings', '1'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['--quiet'], { cwd: dir }).stdout).toBe('');
+    expect(runCli(['--rule', 'yaml-duplicate-key=error'], { cwd: dir }).code).toBe(1);
+    expect(runCli(['--rule', 'yaml-duplicate-key=off'], { cwd: dir }).stdout).toBe('');
+    expect(runCli(['--rule', 'no-such-rule=off'], { cwd: dir }).code).toBe(2);
+  });
+});
+
+describe('formats', () => {
+  it('stylish shows the rule, the position and an underlined code frame', () => {
+    const r = runCli([], { cwd: project({ 'valohai.yaml': WARNS }) });
+    expect(r.stdout).toContain('valohai.yaml\n  5:5  warning  Key "name" is repeated in this mapping');
+    expect(r.stdout).toContain('    > 5 |     name: again\n        |     ^^^^');
+    expect(r.stdout).toContain('"name" first written here at 2:5');
+    expect(r.stdout).toContain('1 problem (0 errors, 1 warning)');
+  });
+  it('stylish colors only when asked or on a terminal', () => {
+    const dir = project({ 'valohai.yaml': WARNS });
+    expect(runCli([], { cwd: dir }).stdout).not.toContain('\x1b[');
+    expect(runCli([], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\x1b[');
+  });
+  it('json has 1-based positions, rule ids and a summary', () => {
+    const r = runCli(['--format', 'json'], { cwd: project({ 'valohai.yaml': WARNS }) });
+    const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: Record<string, unknown>[] }[]; summary: Record<string, number> };
+    expect(out.files[0]!.path).toBe('valohai.yaml');
+    expect(out.files[0]!.diagnostics[0]).toMatchObject({ ruleId: 'yaml-duplicate-key', severity: 'warning', line: 5, column: 5, endLine: 5, endColumn: 9 });
+    expect(out.summary).toMatchObject({ files: 1, errors: 0, warnings: 1 });
+  });
+  it('several formats in one run, each to its own destination', () => {
+    const dir = project({ 'valohai.yaml': WARNS });
+    const r = runCli(['--format', 'stylish', '--format', 'json=out.json'], { cwd: dir });
+    expect(r.stdout).toContain('yaml-duplicate-key');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.warnings).toBe(1);
+  });
+});
+
+describe('--list-rules', () => {
+  it('lists every rule with its metadata and docs page', () => {
+    const r = runCli(['--list-rules', '--format', 'json']);
+    const list = JSON.parse(r.stdout) as { id: string; severity: string; description: string; fixable: boolean; parity: boolean; docs: string }[];
+    expect(list.map((x) => x.id)).toEqual(getRules().map((x) => x.meta.id));
+    for (const rule of list) {
+      expect(readFileSync(join(import.meta.dirname, '..', rule.docs), 'utf8')).toContain(`id: ${rule.id}`);
+      expect(typeof rule.parity).toBe('boolean');
+    }
+    expect(list.find((x) => x.id === 'yaml-syntax')?.parity).toBe(true);
+  });
+});
+
+describe('--stdin', () => {
+  it('lints standard input under the given name', () => {
+    const r = runCli(['--stdin', '--stdin-filename', 'valohai.yaml', '--format', 'json'], { input: WARNS });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].path).toBe('valohai.yaml');
+  });
+});
+
+describe('--fix', () => {
+  const UNUSED = '# keep this comment\r\n# valohai-lint-disable-next-line yaml-duplicate-key\r\n- step:\r\n    name: "train"   # trailing\r\n    image: \'docker.io/library/python:3.12\'\r\n    command: [python, train.py]\r\n';
+  it('rewrites atomically, keeps the mode, and changes no byte outside the edit (CRLF, BOM, comments, quoting)', () => {
+    const text = `\uFEFF${UNUSED}`;
+    const dir = project({ 'valohai.yaml': text });
+    const file = join(dir, 'valohai.yaml');
+    chmodSync(file, 0o640);
+    const r = runCli(['--fix'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(text.replace('# valohai-lint-disable-next-line yaml-duplicate-key\r\n', ''));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['valohai.yaml']);
+    const again = runCli(['--fix'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+  it('--fix-dry-run prints a unified diff and changes nothing', () => {
+    const dir = project({ 'valohai.yaml': UNUSED });
+    const r = runCli(['--fix-dry-run'], { cwd: dir });
+    expect(r.stdout).toContain('--- a/valohai.yaml');
+    expect(r.stdout).toContain('-# valohai-lint-disable-next-line yaml-duplicate-key');
+    expect(readFileSync(join(dir, 'valohai.yaml'), 'utf8')).toBe(UNUSED);
+  });
+  it('leaves a file with YAML syntax errors alone', () => {
+    const dir = project({ 'valohai.yaml': `# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}` });
+    runCli(['--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'valohai.yaml'), 'utf8')).toBe(`# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}`);
+  });
+});
+
+describe('--help and --version', () => {
+  it('print usage with examples and the version', () => {
+    expect(runCli(['--help']).stdout).toContain('Exit codes: 0 no errors');
+    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
