@@ -1,0 +1,121 @@
+// `pnpm bench`: speed goals as ratios measured in one run (never timed tests: these machines are shared and noisy).
+// Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { lint } from '../packages/core/src/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, '../shared/corpus');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Median wall time of `fn` in ms, after warm-up, interleaving nothing else. */
+function time(fn: () => void, runs: number): number {
+  for (let i = 0; i < Math.min(3, runs); i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+/** Alternates A and B runs so that machine noise hits both alike. */
+function compare(a: () => void, b: () => void, runs: number): { a: number; b: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    a();
+    b();
+  }
+  for (let i = 0; i < runs; i++) {
+    as.push(time(a, 1));
+    bs.push(time(b, 1));
+  }
+  return { a: median(as), b: median(bs) };
+}
+
+function line(label: string, ours: number, base: number, baseLabel: string, goal?: number): void {
+  const ratio = ours / base;
+  const verdict = goal === undefined ? '' : ratio <= goal ? `  (goal ≤ ${goal}×: met)` : `  (goal ≤ ${goal}×: NOT met)`;
+  console.log(`${label.padEnd(34)} ${ours.toFixed(2).padStart(9)} ms   ${baseLabel.padEnd(22)} ${base.toFixed(2).padStart(9)} ms   ratio ${ratio.toFixed(2)}×${verdict}`);
+}
+
+const parseOnly = (text: string): void => {
+  parseDocument(text, { version: '1.1', uniqueKeys: false });
+};
+
+// 1. The whole shared corpus.
+const corpus = ['upstream/valid', 'upstream/invalid', 'real', 'edge-cases'].flatMap((d) =>
+  readdirSync(join(CORPUS, d))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => readFileSync(join(CORPUS, d, f), 'utf8')),
+);
+{
+  const r = compare(() => corpus.forEach((t) => lint(t)), () => corpus.forEach(parseOnly), 15);
+  line(`lint: whole corpus (${corpus.length} files)`, r.a, r.b, 'yaml parse only', undefined);
+}
+
+// 2. A generated large file: 2,000 steps and 200 pipelines.
+function largeFile(): string {
+  const out: string[] = [];
+  for (let i = 0; i < 2000; i++) {
+    out.push(`- step:
+    name: step-${i}
+    image: docker.io/library/python:3.12
+    command:
+      - pip install -r requirements.txt
+      - python step_${i}.py {parameters}
+    parameters:
+      - name: learning-rate
+        type: float
+        default: 0.001
+        min: 0
+        max: 1
+      - name: epochs
+        type: integer
+        default: 10
+    inputs:
+      - name: dataset
+        default: s3://bucket/data-${i}/*.csv
+    environment-variables:
+      - name: SEED
+        default: "42"
+    time-limit: 1h 30m`);
+  }
+  for (let p = 0; p < 200; p++) {
+    out.push(`- pipeline:
+    name: pipeline-${p}
+    nodes:
+${Array.from({ length: 5 }, (_, n) => `      - name: node-${n}\n        type: execution\n        step: step-${p * 10 + n}`).join('\n')}
+    edges:
+${Array.from({ length: 4 }, (_, n) => `      - [node-${n}.output.*, node-${n + 1}.input.dataset]`).join('\n')}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+const large = largeFile();
+{
+  const r = compare(() => lint(large), () => parseOnly(large), 7);
+  line(`lint: large file (${(large.length / 1024).toFixed(0)} KB)`, r.a, r.b, 'yaml parse only', 2);
+}
+
+// 3. CLI start-up: linting one file against starting Node itself.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'vl-bench-'));
+  const file = join(dir, 'valohai.yaml');
+  writeFileSync(file, corpus[0]!);
+  const bin = join(ROOT, 'packages/cli/dist/valohai-lint.js');
+  const r = compare(
+    () => void spawnSync(process.execPath, [bin, file], { stdio: 'ignore' }),
+    () => void spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }),
+    15,
+  );
+  line('valohai-lint one-file (process)', r.a, r.b, 'node -e ""', 3);
+}
