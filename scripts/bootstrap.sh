@@ -9,9 +9,9 @@ PNPM="$TOOLS/node_modules/.bin/pnpm"
 if [ ! -x "$PNPM" ] || [ "$("$PNPM" --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
   echo "bootstrap: installing pnpm $PNPM_VERSION into .tools/" >&2
   mkdir -p "$TOOLS"
-  [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
-  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error --allow-scripts=pnpm "pnpm@$PNPM_VERSION" >&2 \
-    || npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "pnpm@$PNPM_VERSION" >&2
+  # pnpm's install script swaps in its native binary; npm 11 asks for that to be allowed explicitly.
+  echo '{"private":true,"allowScripts":{"pnpm":true}}' > "$TOOLS/package.json"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "pnpm@$PNPM_VERSION" >&2
 fi
 export PATH="$TOOLS/node_modules/.bin:$PATH"
 "$PNPM" install --frozen-lockfile --reporter=silent >&2
