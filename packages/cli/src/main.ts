@@ -1,8 +1,10 @@
 // valohai-lint's command line: finds files, loads configuration, lints, fixes, formats and sets the exit code.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fixText, getRules, lint, ruleDocsPath, type Diagnostic, type LintConfig } from '@valohai-lint/core';
+import { fixText, getRules, lint, mergeConfigs, ruleDocsPath, type ConfigFile, type Diagnostic, type LintConfig } from '@valohai-lint/core';
+import { ConfigResolver, type LoadedConfig } from '@valohai-lint/node';
+import { minimatch } from 'minimatch';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { palette, useColor } from './colors.js';
 import { findFiles } from './files.js';
@@ -54,12 +56,26 @@ function listRules(options: CliOptions, io: Io): number {
   return 0;
 }
 
-function configFor(options: CliOptions): LintConfig {
+function cliOverrides(options: CliOptions): ConfigFile {
   const known = new Set(getRules().map((r) => r.meta.id));
   for (const id of Object.keys(options.rules)) {
     if (!known.has(id)) throw new UsageError(`--rule names an unknown rule "${id}"; run valohai-lint --list-rules to see them.`);
   }
   return { rules: options.rules as LintConfig['rules'] };
+}
+
+/** Prints a configuration file's problems (path:line:column, as editors and CI parse them). */
+function reportConfigErrors(loaded: LoadedConfig, io: Io): void {
+  const rel = relativePath(io.cwd, loaded.path ?? '.valohai-lint.yaml');
+  for (const d of loaded.diagnostics) io.stderr.write(`${rel}:${d.start.line}:${d.start.column}: error: ${d.message} (${d.ruleId})\n`);
+}
+
+/** True when a configuration's `ignore` globs (relative to the configuration's folder) match the file. */
+function isIgnored(loaded: LoadedConfig, file: string): boolean {
+  const globs = loaded.config.ignore ?? [];
+  if (globs.length === 0 || !loaded.path) return false;
+  const rel = relative(dirname(loaded.path), file).split(sep).join('/');
+  return globs.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g.replace(/\/$/, '')}/**`, { dot: true }));
 }
 
 function relativePath(cwd: string, path: string): string {
@@ -86,12 +102,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (options.listRules) return listRules(options, io);
 
-  let config: LintConfig;
+  let overrides: ConfigFile;
   try {
-    config = configFor(options);
+    overrides = cliOverrides(options);
   } catch (error) {
     io.stderr.write(`valohai-lint: ${(error as Error).message}\n`);
     return 2;
+  }
+  const explicit = options.config === undefined ? undefined : resolve(io.cwd, options.config);
+  if (explicit !== undefined && !existsSync(explicit)) {
+    io.stderr.write(`valohai-lint: the configuration file "${options.config}" does not exist.\n`);
+    return 2;
+  }
+  const resolver = new ConfigResolver(explicit);
+  /** The configuration for one file, or undefined (after printing why) when the configuration file is invalid. */
+  const configOf = (file: string): { loaded: LoadedConfig; config: LintConfig } | undefined => {
+    const loaded = resolver.forFile(file);
+    if (loaded.diagnostics.length > 0) {
+      reportConfigErrors(loaded, io);
+      return undefined;
+    }
+    return { loaded, config: mergeConfigs(loaded.config, overrides) };
+  };
+  if (options.printConfig !== undefined) {
+    const target = resolve(io.cwd, options.printConfig);
+    const c = configOf(target);
+    if (!c) return 2;
+    const { ignore: _ignore, ...lintConfig } = c.config as ConfigFile;
+    io.stdout.write(`${JSON.stringify({ file: relativePath(io.cwd, target), configFile: c.loaded.path ? relativePath(io.cwd, c.loaded.path) : null, ignored: isIgnored(c.loaded, target), config: lintConfig }, null, 2)}\n`);
+    return 0;
   }
 
   const results: FileResult[] = [];
@@ -99,6 +138,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const text = await io.readStdin();
     const name = options.stdinFilename ?? '<stdin>';
     const path = resolve(io.cwd, name);
+    const c = configOf(path);
+    if (!c) return 2;
+    const config = c.config;
     if (options.fix || options.fixDryRun) {
       const fixed = fixText(text, config);
       if (options.fix) io.stdout.write(fixed.text);
@@ -114,6 +156,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     for (const path of search.files) {
+      const c = configOf(path);
+      if (!c) return 2;
+      if (isIgnored(c.loaded, path)) continue;
+      const config = c.config;
       let text: string;
       try {
         text = readText(path);
@@ -151,7 +197,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`valohai-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
     return 1;
   }
-  void dirname;
   return 0;
 }
 

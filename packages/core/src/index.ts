@@ -21,3 +21,7 @@ export function ruleDocsPath(id: string): string {
 export function ruleDocsUrl(id: string): string {
   return `https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/${id}.md`;
 }
+export { parseConfig, mergeConfigs } from './config/parse-config.js';
+export type { ConfigFile, ConfigResult } from './config/parse-config.js';
+export { REGISTRY_TYPES } from './config/registry-types.js';
+export type { RegistryType } from './config/registry-types.js';

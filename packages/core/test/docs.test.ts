@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getRules, lint, type LintConfig } from '../src/index.js';
+import { getRules, lint, parseConfig, type LintConfig } from '../src/index.js';
 
 const DOCS = join(import.meta.dirname, '../../../docs/rules');
 const REQUIRED_HEADINGS = ['Why', 'Examples', 'Fixes', 'When not to use'];
@@ -64,7 +64,8 @@ for (const rule of getRules()) {
       expect(page.examples.filter((e) => e.kind === 'valid').length).toBeGreaterThan(0);
       if (!untriggerable) expect(page.examples.filter((e) => e.kind === 'invalid').length).toBeGreaterThan(0);
       for (const ex of page.examples) {
-        const found = lint(ex.code, ex.config).diagnostics;
+        // Configuration rules are documented with .valohai-lint.yaml examples.
+        const found = rule.meta.area === 'config' ? parseConfig(ex.code).diagnostics : lint(ex.code, ex.config).diagnostics;
         if (ex.kind === 'invalid') expect(found.map((d) => d.ruleId), `invalid example:\n${ex.code}`).toContain(id);
         else expect(found.map((d) => `${d.ruleId}: ${d.message}`), `valid example:\n${ex.code}`).toEqual([]);
       }

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
-import { fixText, getRules, lint, type Diagnostic, type LintConfig } from '../src/index.js';
+import { fixText, getRules, lint, parseConfig, type Diagnostic, type LintConfig } from '../src/index.js';
 import { annotate, describe, isAnnotationLine, parseAnnotations } from './annotations.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -23,8 +23,10 @@ function configOf(text: string): LintConfig | undefined {
   return m ? (JSON.parse(m[1]!) as LintConfig) : undefined;
 }
 
-function actualOf(text: string, ruleFilter?: string): Diagnostic[] {
-  return lint(text, configOf(text)).diagnostics.filter((d) => !ruleFilter || d.ruleId === ruleFilter);
+/** Configuration rules are checked on `.valohai-lint.yaml` text, every other rule on valohai.yaml text. */
+function actualOf(text: string, ruleFilter?: string, area?: string): Diagnostic[] {
+  const found = area === 'config' ? parseConfig(text).diagnostics : lint(text, configOf(text)).diagnostics;
+  return found.filter((d) => !ruleFilter || d.ruleId === ruleFilter);
 }
 
 /** Rules no input can trigger (they report bugs of valohai-lint itself); engine.test.ts covers them with an injected rule. */
@@ -57,11 +59,11 @@ for (const rule of rules) {
       const only = onlyRule(text);
       if (process.env['UPDATE']) {
         const clean = stripAnnotations(text);
-        writeFileSync(file, annotate(clean, actualOf(clean, only)));
+        writeFileSync(file, annotate(clean, actualOf(clean, only, rule.meta.area)));
       }
       const current = readFileSync(file, 'utf8');
       const expected = parseAnnotations(current).map(describe).sort();
-      const actual = actualOf(stripAnnotations(current), only).map(describe).sort();
+      const actual = actualOf(stripAnnotations(current), only, rule.meta.area).map(describe).sort();
       expect(actual).toEqual(expected);
       expect(actual.filter((a) => a.includes(`[${id}]`)).length, `invalid.yaml must trigger ${id}`).toBeGreaterThan(0);
     });
@@ -70,7 +72,7 @@ for (const rule of rules) {
       const file = join(dir, 'valid.yaml');
       expect(existsSync(file), `${file} is missing`).toBe(true);
       const text = readFileSync(file, 'utf8');
-      expect(lint(text).diagnostics.map(describe)).toEqual([]);
+      expect(actualOf(text, undefined, rule.meta.area).map(describe)).toEqual([]);
     });
 
     if (rule.meta.fixable) {

@@ -45,7 +45,7 @@ export interface Diagnostic {
   data?: Record<string, string>;
 }
 
-export type RuleArea = 'yaml' | 'schema' | 'structure' | 'step' | 'pipeline' | 'task' | 'image' | 'suppression';
+export type RuleArea = 'yaml' | 'schema' | 'structure' | 'step' | 'pipeline' | 'task' | 'image' | 'suppression' | 'config';
 
 export interface RuleMeta<M extends string = string> {
   id: string;
