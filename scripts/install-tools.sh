@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the real clients the tests drive, idempotently: Debian's pre-commit, Neovim (a third-party LSP client),
+# Chromium (headless browser for the VS Code test) and what code-server needs to build. Skips what is already there.
+set -euo pipefail
+need=()
+command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
+command -v nvim >/dev/null 2>&1 || need+=(neovim)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v rg >/dev/null 2>&1 || need+=(ripgrep)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
+command -v git >/dev/null 2>&1 || need+=(git)
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "install-tools: apt-get install ${need[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  log="$(mktemp)"
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    exit 1
+  fi
+  rm -f "$log"
+fi
