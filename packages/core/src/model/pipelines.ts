@@ -1,0 +1,296 @@
+// Tolerant views of pipelines for the pipeline rules: nodes by name, edges and their `NODE.TYPE.KEY` specifiers with
+// exact spans, what a node's step resolves to (valohai-yaml's rules: `commit` disables the lookup, last step name wins).
+import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
+import { resolvePlain } from '../document/scalars.js';
+import type { SourceFile, Span } from '../source/source-file.js';
+import { itemLabel, pipelines, type Item, type Named, type ValohaiModel } from './model.js';
+
+/** Edge socket types valohai-yaml accepts (`valohai_yaml/objs/pipelines/types.py`), in its documentation order. */
+export const EDGE_TYPES: readonly string[] = ['output', 'input', 'parameter', 'metadata', 'file', 'deployment', 'environment-variable', 'dependency'];
+
+/** Python truthiness of a loaded value (valohai-yaml reads `commit`, `environment`, presets with `x if x else None`). */
+export function isTruthy(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') return value.length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value.constructor === Object) return Object.keys(value).length > 0;
+  return true;
+}
+
+export interface PipelineNode {
+  node: YNode;
+  index: number;
+  /** The name when it is a string. */
+  name?: Named;
+  /** `execution`, `task`, `deployment`, or whatever string is written. */
+  type?: string;
+  step?: Named;
+  task?: Named;
+  /** The node's `commit` when set (truthy): its step or task comes from another commit, so it is not looked up here. */
+  commit?: string;
+  /** The `override` mapping, if any. */
+  override?: YNode;
+}
+
+export interface PipelineView {
+  item: Item;
+  /** The pipeline's name for messages. */
+  label: string;
+  nodes: PipelineNode[];
+  /** Nodes by name; a later node of the same name wins, as in valohai-yaml's `node_map`. */
+  byName: Map<string, PipelineNode>;
+  /** Names given to more than one node (pipeline-duplicate-node reports them; other checks should not guess). */
+  repeated: Set<string>;
+}
+
+/** The display label of a node: its name, or its position. */
+export function nodeLabel(n: PipelineNode): string {
+  return n.name?.value ?? `#${n.index + 1}`;
+}
+
+function nodeView(node: YNode, index: number): PipelineNode {
+  const view: PipelineNode = { node, index };
+  const name = stringAt(node, 'name');
+  if (name) view.name = { value: name.value, span: name.span };
+  const type = stringAt(node, 'type');
+  if (type) view.type = type.value;
+  const step = stringAt(node, 'step');
+  if (step) view.step = { value: step.value, span: step.span };
+  const task = stringAt(node, 'task');
+  if (task) view.task = { value: task.value, span: task.span };
+  const commit = child(node, 'commit');
+  if (commit && isTruthy(commit.value)) view.commit = commit.kind === 'scalar' ? commit.text : String(commit.value);
+  const override = child(node, 'override');
+  if (override?.kind === 'map') view.override = override;
+  return view;
+}
+
+/** Every `pipeline` and `blueprint` item as a view, in file order. */
+export function pipelineViews(model: ValohaiModel): PipelineView[] {
+  return pipelines(model).map((item) => {
+    const nodes = itemsOf(child(item.body, 'nodes')).map((node, index) => nodeView(node, index));
+    const byName = new Map<string, PipelineNode>();
+    const repeated = new Set<string>();
+    for (const n of nodes) {
+      if (n.name && byName.has(n.name.value)) repeated.add(n.name.value);
+      if (n.name) byName.set(n.name.value, n);
+      else {
+        // A non-string scalar name (`name: 5`) is the schema's finding; keep it findable so edges do not cascade.
+        const raw = child(n.node, 'name');
+        if (raw?.kind === 'scalar' && raw.value !== null) byName.set(raw.text, n);
+      }
+    }
+    return { item, label: itemLabel(item), nodes, byName, repeated };
+  });
+}
+
+// --- Specifiers (`NODE.TYPE.KEY`) -------------------------------------------------------------------------------------
+
+export interface SpecifierPart {
+  text: string;
+  span: Span;
+}
+
+export interface Specifier {
+  /** The string node holding the specifier. */
+  node: YNode;
+  text: string;
+  /** The parts after splitting at the first two dots (so 1 to 3 parts; the key may contain dots). */
+  parts: SpecifierPart[];
+}
+
+/**
+ * Where the characters `[from, to)` of a string scalar's value are written, or the whole scalar when that is not exact
+ * (or the range is empty, which no one could see).
+ */
+export function valueSubSpan(source: SourceFile, node: YNode, from: number, to: number): Span {
+  const value = node.value;
+  if (typeof value !== 'string' || node.kind !== 'scalar' || to <= from) return node.span;
+  let start: number;
+  if (node.style === 'plain') start = node.span.start;
+  else if (node.style === 'single' || node.style === 'double') start = node.span.start + 1;
+  else return node.span;
+  // Escapes, folded lines or an alias make the written text differ from the value; then the whole scalar it is.
+  if (source.text.slice(start, start + value.length) !== value) return node.span;
+  return { start: start + from, end: start + to };
+}
+
+/** Splits a string node like valohai-yaml's `split_socket_str` (`str.split('.', 2)`); undefined for non-strings. */
+export function parseSpecifier(source: SourceFile, node: YNode | undefined): Specifier | undefined {
+  if (!node || typeof node.value !== 'string') return undefined;
+  const text = node.value;
+  const parts: SpecifierPart[] = [];
+  let at = 0;
+  for (let i = 0; i < 2; i++) {
+    const dot = text.indexOf('.', at);
+    if (dot < 0) break;
+    parts.push({ text: text.slice(at, dot), span: valueSubSpan(source, node, at, dot) });
+    at = dot + 1;
+  }
+  parts.push({ text: text.slice(at), span: valueSubSpan(source, node, at, text.length) });
+  return { node, text, parts };
+}
+
+/** `spec` with part `index` replaced. */
+export function withPart(spec: Specifier, index: number, replacement: string): string {
+  return spec.parts.map((p, i) => (i === index ? replacement : p.text)).join('.');
+}
+
+// --- Edges ------------------------------------------------------------------------------------------------------------
+
+export interface EdgeView {
+  node: YNode;
+  form: 'shorthand' | 'full';
+  /** The source and target nodes, when the edge has that shape (a shorthand list of exactly two items, or a mapping). */
+  source?: YNode;
+  target?: YNode;
+}
+
+export function edgesOf(view: PipelineView): EdgeView[] {
+  const edges: EdgeView[] = [];
+  for (const node of itemsOf(child(view.item.body, 'edges'))) {
+    if (node.kind === 'seq') {
+      const e: EdgeView = { node, form: 'shorthand' };
+      if (node.items.length === 2) {
+        e.source = node.items[0];
+        e.target = node.items[1];
+      }
+      edges.push(e);
+    } else if (node.kind === 'map') {
+      const e: EdgeView = { node, form: 'full' };
+      const source = child(node, 'source');
+      const target = child(node, 'target');
+      if (source) e.source = source;
+      if (target) e.target = target;
+      edges.push(e);
+    }
+  }
+  return edges;
+}
+
+// --- Steps ------------------------------------------------------------------------------------------------------------
+
+/** The names a step declares under `inputs` or `parameters` (string names only; a later item of the same name wins). */
+export function declaredNames(step: Item, key: 'inputs' | 'parameters'): Map<string, Span> {
+  const names = new Map<string, Span>();
+  for (const entry of itemsOf(child(step.body, key))) {
+    const name = stringAt(entry, 'name');
+    if (name) names.set(name.value, name.span);
+  }
+  return names;
+}
+
+/** Names of the items of a kind, in file order, without repeats. */
+export function namesOf(model: ValohaiModel, kind: 'step' | 'task'): string[] {
+  return [...new Set(model.ofKind(kind).flatMap((i) => (i.name ? [i.name.value] : [])))];
+}
+
+export type StepResolution =
+  /** The node's step is defined in this file (for a task node with `task`, the blueprint's step). */
+  | { kind: 'resolved'; step: Item; via: 'step' | 'task'; ref: Named }
+  /** The node has `commit`: its step or task comes from another commit and is not looked up. */
+  | { kind: 'commit' }
+  /** The node names a step or task that is not defined here (reported by pipeline-unknown-step / -task). */
+  | { kind: 'unknown' }
+  /** The node refers to no step (a deployment node, an unknown type, or a reference of the wrong type). */
+  | { kind: 'none' };
+
+/** What the node's step is, by valohai-yaml's rules. A task node with both `step` and `task` uses `step`. */
+export function resolveNodeStep(model: ValohaiModel, n: PipelineNode): StepResolution {
+  if (n.type !== 'execution' && n.type !== 'task') return { kind: 'none' };
+  const ref = n.step ?? (n.type === 'task' ? n.task : undefined);
+  if (!ref) return { kind: 'none' };
+  if (n.commit !== undefined) return { kind: 'commit' };
+  if (n.step) {
+    const step = model.step(n.step.value);
+    return step ? { kind: 'resolved', step, via: 'step', ref: n.step } : { kind: 'unknown' };
+  }
+  const task = model.task(ref.value);
+  if (!task) return { kind: 'unknown' };
+  const stepName = stringAt(task.body, 'step');
+  if (!stepName) return { kind: 'none' };
+  const step = model.step(stepName.value);
+  return step ? { kind: 'resolved', step, via: 'task', ref } : { kind: 'unknown' };
+}
+
+/** Where a step is defined, as a related location. */
+export function stepDefinition(step: Item): { span: Span; message: string } {
+  const name = step.name;
+  return name ? { span: name.span, message: `step "${name.value}" is defined here` } : { span: step.node.span, message: 'the step is defined here' };
+}
+
+// --- Edits ------------------------------------------------------------------------------------------------------------
+
+/** A string is safe as a plain scalar, in block and flow context, and reads back as that same string. */
+function safePlain(value: string): boolean {
+  if (!/^[A-Za-z0-9_/(][A-Za-z0-9_ ()/.*?+=~@$-]*$/.test(value)) return false;
+  if (/\s$/.test(value) || / #/.test(value)) return false;
+  return resolvePlain(value) === value;
+}
+
+/** YAML text for `value` replacing the scalar `node`, keeping its quoting style where possible. */
+export function scalarText(node: YNode, value: string): string {
+  const style = node.kind === 'scalar' ? node.style : 'plain';
+  if (style === 'single') return `'${value.replace(/'/g, "''")}'`;
+  if (style === 'plain' && safePlain(value)) return value;
+  return JSON.stringify(value);
+}
+
+/** An edit replacing a whole string scalar with a new value; undefined when the scalar is an alias. */
+export function replaceScalar(source: SourceFile, node: YNode, value: string): { span: Span; newText: string } | undefined {
+  if (source.text[node.span.start] === '*') return undefined;
+  return { span: node.span, newText: scalarText(node, value) };
+}
+
+// --- Pipeline parameters ----------------------------------------------------------------------------------------------
+
+export interface PipelineParameterView {
+  node: YNode;
+  /** Position in the `parameters` list. */
+  index: number;
+  /** The name when it is a string (the schema reports a missing one). */
+  name?: Named;
+  /** The `target` entry, if any. */
+  target?: YNode;
+  /** The `targets` entry, if any. */
+  targets?: YNode;
+  /** Every target node from `target` and `targets` (a string, or a list's items), whatever their type. */
+  all: YNode[];
+}
+
+/** The display label of a pipeline parameter: its name, or its position. */
+export function parameterLabel(p: PipelineParameterView): string {
+  return p.name?.value ?? `#${p.index + 1}`;
+}
+
+export function pipelineParameters(view: PipelineView): PipelineParameterView[] {
+  return itemsOf(child(view.item.body, 'parameters')).flatMap((node, index) => {
+    if (node.kind !== 'map') return [];
+    const p: PipelineParameterView = { node, index, all: [] };
+    const name = stringAt(node, 'name');
+    if (name) p.name = { value: name.value, span: name.span };
+    const target = child(node, 'target');
+    const targets = child(node, 'targets');
+    if (target) {
+      p.target = target;
+      p.all.push(target);
+    }
+    if (targets) {
+      p.targets = targets;
+      if (targets.kind === 'seq') p.all.push(...targets.items);
+      else p.all.push(targets);
+    }
+    return [p];
+  });
+}
+
+/** A node whose name contains dots and which the specifier text seems to mean (`train.v2.input.x` for node `train.v2`). */
+export function dottedNodeMeant(view: PipelineView, specifier: string): string | undefined {
+  let best: string | undefined;
+  for (const name of view.byName.keys()) {
+    if (name.includes('.') && specifier.startsWith(`${name}.`) && (best === undefined || name.length > best.length)) best = name;
+  }
+  return best;
+}

@@ -1,0 +1,60 @@
+// pipeline-edge-key: an edge names an input or parameter (`NODE.input.KEY`, `NODE.parameter.KEY`) that the execution
+// node's step does not declare, so the edge connects to nothing. valohai-yaml does not check this. Outputs are never
+// declared reliably, and wildcard keys match by pattern, so neither is checked.
+import { defineRule } from '../engine/define-rule.js';
+import type { Fix } from '../engine/types.js';
+import { itemLabel } from '../model/model.js';
+import { declaredNames, edgesOf, parseSpecifier, pipelineViews, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
+import { alternativesText, closestMatches } from '../util/did-you-mean.js';
+
+const CHECKED = { input: 'inputs', parameter: 'parameters' } as const;
+
+export const pipelineEdgeKey = defineRule({
+  meta: {
+    id: 'pipeline-edge-key',
+    area: 'pipeline',
+    description: 'An edge\'s input or parameter name should be declared by the step of the execution node it names.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    hasSuggestions: true,
+    parity: false,
+    messages: {
+      missing: 'Step "{{step}}" of node "{{node}}" has no {{type}} "{{key}}", so this edge {{side}} connects to nothing.{{alternatives}}',
+      none: 'Step "{{step}}" of node "{{node}}" declares no {{type}}s, so this edge {{side}} "{{key}}" connects to nothing; declare it in the step.',
+    },
+  },
+  check(ctx) {
+    const source = ctx.doc.source;
+    for (const p of pipelineViews(ctx.model)) {
+      for (const edge of edgesOf(p)) {
+        for (const side of ['source', 'target'] as const) {
+          const spec = parseSpecifier(source, edge[side]);
+          const [nodePart, typePart, keyPart] = spec?.parts ?? [];
+          if (!spec || !nodePart || !typePart || !keyPart) continue;
+          if (typePart.text !== 'input' && typePart.text !== 'parameter') continue;
+          if (/[*?]/.test(keyPart.text)) continue;
+          // A repeated node name leaves open which node is meant (pipeline-duplicate-node reports it).
+          const node = p.repeated.has(nodePart.text) ? undefined : p.byName.get(nodePart.text);
+          // Only execution nodes whose step this file defines; `commit` takes the step from elsewhere.
+          if (!node || node.type !== 'execution' || !node.step || node.commit !== undefined) continue;
+          const step = ctx.model.step(node.step.value);
+          if (!step) continue;
+          const declared = [...declaredNames(step, CHECKED[typePart.text]).keys()];
+          if (declared.includes(keyPart.text)) continue;
+          const data = { step: itemLabel(step), node: nodePart.text, type: typePart.text, key: keyPart.text, side };
+          const related = [stepDefinition(step)];
+          if (declared.length === 0) {
+            ctx.report({ messageId: 'none', data, span: keyPart.span, related });
+            continue;
+          }
+          const suggestions: Fix[] = [];
+          for (const candidate of closestMatches(keyPart.text, declared)) {
+            const edit = replaceScalar(source, spec.node, withPart(spec, 2, candidate));
+            if (edit) suggestions.push({ title: `Replace "${keyPart.text}" with "${candidate}"`, edits: [edit] });
+          }
+          ctx.report({ messageId: 'missing', data: { ...data, alternatives: alternativesText(keyPart.text, declared) }, span: keyPart.span, related, suggestions });
+        }
+      }
+    }
+  },
+});
