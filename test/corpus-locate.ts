@@ -1,6 +1,6 @@
 // Maps a valohai-yaml 0.57.0 message (as recorded in the shared corpus EXPECTED.json files) to the places in the
 // document it names, so the corpus test can check that valohai-lint reports the same problem at the same place.
-import { buildModel, child, itemsOf, nodeAtPath, type Item, type Span, type ValohaiDocument, type YNode } from '@valohai-lint/core';
+import { buildModel, child, itemsOf, type Item, type Span, type ValohaiDocument, type YNode } from '@valohai-lint/core';
 
 export interface Place {
   span: Span;
@@ -30,10 +30,8 @@ export function locate(doc: ValohaiDocument, message: string): Place[] | undefin
   if (message.startsWith('  ')) {
     m = /\(([^()]*)\)$/.exec(message);
     if (!m) return undefined;
-    const path = m[1] === '' ? [] : m[1]!.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const node = nodeAtPath(doc.root, path);
-    if (path.length === 0) return [{ span: { start: 0, end: doc.source.text.length }, what: 'root' }];
-    return places([node], `schema path ${m[1]}`);
+    if (m[1] === '') return [{ span: { start: 0, end: doc.source.text.length }, what: 'root' }];
+    return places([nodeAtDottedPath(doc.root, m[1]!)], `schema path ${m[1]}`);
   }
   if ((m = /^Indentation Error at line (\d+), column (\d+)$/.exec(message))) {
     const offset = doc.source.offsetAt({ line: Number(m[1]) - 1, character: Number(m[2]) - 1 });
@@ -88,9 +86,31 @@ export const CRASH_PLACES: Record<string, string[]> = {
   'p51.yaml': ['1.pipeline.parameters.0.targets'],
 };
 
+/**
+ * Follows a dotted instance path such as `0.step.resources.devices.nvidia.com/gpu`. Keys may contain dots themselves,
+ * so at each mapping the shortest run of parts that names an existing key is taken.
+ */
+export function nodeAtDottedPath(root: YNode | undefined, dotted: string): YNode | undefined {
+  const parts = dotted.split('.');
+  let node = root;
+  for (let i = 0; i < parts.length && node; ) {
+    if (node.kind === 'seq') {
+      node = node.items[Number(parts[i])];
+      i++;
+      continue;
+    }
+    let found: YNode | undefined;
+    let j = i;
+    for (; j < parts.length && !found; j++) found = child(node, parts.slice(i, j + 1).join('.'));
+    node = found;
+    i = j;
+  }
+  return node;
+}
+
 export function placesOfPaths(doc: ValohaiDocument, paths: readonly string[]): Place[] {
   return paths.flatMap((p) => {
-    const node = nodeAtPath(doc.root, p.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)));
+    const node = nodeAtDottedPath(doc.root, p);
     return node ? [{ span: fullSpan(node), what: p }] : [];
   });
 }
