@@ -353,6 +353,21 @@ class Converter {
 }
 
 /**
+ * `yaml` often points an indentation error at the whitespace before the offending token; the user needs the token.
+ * A span that covers only spaces (or nothing) is moved to the next word on the same line.
+ */
+function meaningfulSpan(text: string, start: number, end: number): [number, number] {
+  const covered = text.slice(start, Math.max(start, end));
+  if (covered.trim() !== '') return [start, Math.max(start, end)];
+  let s = start;
+  while (s < text.length && (text[s] === ' ' || text[s] === '\t')) s++;
+  if (s >= text.length || text[s] === '\n' || text[s] === '\r') return [start, Math.max(start, end)];
+  let e = s;
+  while (e < text.length && !/[\s:]/.test(text[e]!)) e++;
+  return [s, Math.max(e, s + 1)];
+}
+
+/**
  * After one real syntax error, `yaml` reports every following token of the broken region with the same code. Keeps the
  * first error of each such run (errors of one code on adjacent lines), so one root cause gives one finding.
  */
@@ -438,8 +453,7 @@ function parseWithoutBom(text: string): ParseResult {
   const syntax: SyntaxFinding[] = [];
   for (const e of doc.errors) {
     if (e.code === 'DUPLICATE_KEY') continue;
-    const start = Math.max(0, Math.min(e.pos[0], text.length));
-    const end = Math.max(start, Math.min(e.pos[1], text.length));
+    const [start, end] = meaningfulSpan(text, Math.max(0, Math.min(e.pos[0], text.length)), Math.max(0, Math.min(e.pos[1], text.length)));
     const base = e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
     syntax.push({ code: e.code, message: FRIENDLY[e.code] ?? `${base.replace(/\.$/, '')}.`, span: { start, end } });
   }
