@@ -376,6 +376,7 @@ function collapseCascades(text: string, errors: SyntaxFinding[]): SyntaxFinding[
   const kept: SyntaxFinding[] = [];
   let lastCode = '';
   let lastLine = -2;
+  let lastStartLine = -1;
   let scanned = 0;
   let line = 0;
   for (const e of errors) {
@@ -383,13 +384,15 @@ function collapseCascades(text: string, errors: SyntaxFinding[]): SyntaxFinding[
     for (; scanned < e.span.start && scanned < text.length; scanned++) if (text.charCodeAt(scanned) === 10) line++;
     const startLine = line;
     const endLine = startLine + countBreaks(text, e.span.start, e.span.end);
-    if (e.code === lastCode && startLine <= lastLine + 1) {
-      lastLine = Math.max(lastLine, endLine);
+    // Same code on adjacent lines, or anything more on a line that already has an error: the same root cause.
+    if ((e.code === lastCode && startLine <= lastLine + 1) || startLine === lastStartLine) {
+      if (e.code === lastCode) lastLine = Math.max(lastLine, endLine);
       continue;
     }
     kept.push(e);
     lastCode = e.code;
     lastLine = endLine;
+    lastStartLine = startLine;
   }
   return kept;
 }
