@@ -1,25 +1,13 @@
 // Bundles the CLI (and later the language server and extension) with esbuild into single files that start fast.
-import { build } from 'esbuild';
-import { readFileSync, chmodSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildCli } from './build-cli.mjs';
+import { buildLanguageServer } from './build-language-server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const version = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version;
+await buildCli();
 
-const outfile = join(root, 'packages/cli/dist/valohai-lint.js');
-await build({
-  entryPoints: [join(root, 'packages/cli/src/bin.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vlCreateRequire } from 'node:module'; const require = __vlCreateRequire(import.meta.url);" },
-  define: { VALOHAI_LINT_VERSION: JSON.stringify(version) },
-  logLevel: 'warning',
-});
-chmodSync(outfile, 0o755);
+// The language server: packages/language-server/dist/server.js (`valohai-language-server --stdio`).
+await buildLanguageServer();
+
+// The VS Code extension: client, bundled language server, .valohai-lint.yaml schema and rule pages (extension/esbuild.mjs).
+// Built without the server while packages/language-server has no entry point; `pnpm package` requires it.
+const { buildExtension } = await import('../extension/esbuild.mjs');
+await buildExtension({ requireServer: false });

@@ -3,7 +3,7 @@
 # Chromium (headless browser for the VS Code test) and what code-server needs to build. Skips what is already there.
 set -euo pipefail
 need=()
-command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
+pre-commit --version >/dev/null 2>&1 || need+=(pre-commit)
 command -v nvim >/dev/null 2>&1 || need+=(neovim)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
@@ -14,7 +14,9 @@ if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   log="$(mktemp)"
-  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$log" 2>&1; then
+  apt_install() { DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"; }
+  # apt-get update only when the install fails without it (no package lists yet, or stale ones).
+  if ! { apt_install || { $SUDO apt-get update -qq && apt_install; }; } >"$log" 2>&1; then
     cat "$log" >&2
     exit 1
   fi

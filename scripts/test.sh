@@ -4,12 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+bash scripts/install-tools.sh
+bash scripts/install-code-server.sh   # real VS Code for test/extension (needs install-tools.sh first)
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 echo "== generated files" >&2
 node scripts/gen-rule-index.mjs --check
 node --import tsx scripts/gen-docs-index.ts --check
 echo "== typecheck" >&2
 pnpm exec tsc -p tsconfig.json
+pnpm exec tsc -p extension/tsconfig.json
 echo "== eslint" >&2
 pnpm exec eslint --max-warnings 0 .
 echo "== tests" >&2

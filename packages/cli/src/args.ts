@@ -27,7 +27,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -109,8 +109,8 @@ With no paths, lints every valohai.yaml / valohai.yml under the current folder
 (skipping node_modules and .git).
 
 Options:
-  -f, --format NAME[=FILE]  Output format: ${FORMATS.join(', ')} (repeatable; at most one
-                            without =FILE goes to standard output). Default: stylish
+  -f, --format NAME[=FILE]  Output format: ${FORMATS.join(', ')}. Default: stylish.
+                            Repeatable; at most one without =FILE goes to standard output
   -c, --config FILE         Use this configuration instead of the nearest .valohai-lint.yaml
       --rule ID=SEVERITY    Override a rule: error, warning, info, hint or off (repeatable)
       --fix                 Apply safe fixes and rewrite the files (atomically)

@@ -8,7 +8,10 @@ import { minimatch } from 'minimatch';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { palette, useColor } from './colors.js';
 import { findFiles } from './files.js';
+import { github } from './formatters/github.js';
+import { gitlab } from './formatters/gitlab.js';
 import { json } from './formatters/json.js';
+import { sarif } from './formatters/sarif.js';
 import { stylish } from './formatters/stylish.js';
 import type { FileResult, FormatContext, Formatter } from './formatters/types.js';
 import { writeAtomically } from './write.js';
@@ -24,7 +27,7 @@ export interface Io {
   readStdin(): Promise<string>;
 }
 
-const FORMATTERS: Record<string, Formatter> = { stylish, json };
+const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, github, gitlab };
 
 /** Reads a file as text, dropping nothing: a BOM and CRLF line ends are kept so that fixes can keep them too. */
 function readText(path: string): string {
@@ -67,7 +70,7 @@ function cliOverrides(options: CliOptions): ConfigFile {
 /** Prints a configuration file's problems (path:line:column, as editors and CI parse them). */
 function reportConfigErrors(loaded: LoadedConfig, io: Io): void {
   const rel = relativePath(io.cwd, loaded.path ?? '.valohai-lint.yaml');
-  for (const d of loaded.diagnostics) io.stderr.write(`${rel}:${d.start.line}:${d.start.column}: error: ${d.message} (${d.ruleId})\n`);
+  for (const d of loaded.diagnostics) io.stderr.write(`${rel}:${d.start.line}:${d.start.column}: ${d.severity}: ${d.message} (${d.ruleId})\n`);
 }
 
 /** True when a configuration's `ignore` globs (relative to the configuration's folder) match the file. */
@@ -115,13 +118,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const resolver = new ConfigResolver(explicit);
+  const reportedConfigs = new Set<string>();
   /** The configuration for one file, or undefined (after printing why) when the configuration file is invalid. */
   const configOf = (file: string): { loaded: LoadedConfig; config: LintConfig } | undefined => {
     const loaded = resolver.forFile(file);
-    if (loaded.diagnostics.length > 0) {
+    if (loaded.diagnostics.length > 0 && !reportedConfigs.has(loaded.path ?? '')) {
+      reportedConfigs.add(loaded.path ?? '');
       reportConfigErrors(loaded, io);
-      return undefined;
     }
+    // Warnings about patterns are shown; only errors make the configuration unusable.
+    if (loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
     return { loaded, config: mergeConfigs(loaded.config, overrides) };
   };
   if (options.printConfig !== undefined) {
