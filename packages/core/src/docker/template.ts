@@ -1,0 +1,66 @@
+// Templating in image strings (`${VAR}`, `$VAR`, `$(cmd)`, `{parameter:name}`, `{{ expr }}`): not references yet, so
+// rules skip them instead of reporting grammar errors. One forward pass; closing-bracket searches never move backwards.
+import { isAlnum, isLetter } from './scan.js';
+import type { Span } from './types.js';
+
+const isIdentStart = (c: number): boolean => isLetter(c) || c === 0x5f;
+const isIdent = (c: number): boolean => isAlnum(c) || c === 0x5f;
+const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/** The placeholders in `text`, left to right. An unclosed `${`, `$(` or `{{` runs to the end of the text. */
+export function findPlaceholders(text: string): Span[] {
+  const spans: Span[] = [];
+  const n = text.length;
+  // Cached "next occurrence at or after" positions: each only moves forward, so all searches together are linear.
+  const next: Record<string, number> = {};
+  const find = (needle: string, from: number): number => {
+    const known = next[needle];
+    if (known !== undefined && (known < 0 || known >= from)) return known;
+    const found = text.indexOf(needle, from);
+    next[needle] = found;
+    return found;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    let end = -1;
+    if (c === 0x24 /* $ */) {
+      if (d === 0x7b /* { */ || d === 0x28 /* ( */) {
+        const close = find(d === 0x7b ? '}' : ')', i + 2);
+        end = close < 0 ? n : close + 1;
+      } else if (isIdentStart(d)) {
+        end = i + 2;
+        while (end < n && isIdent(text.charCodeAt(end))) end++;
+      }
+    } else if (c === 0x7b /* { */) {
+      if (d === 0x7b) {
+        const close = find('}}', i + 2);
+        end = close < 0 ? n : close + 2;
+      } else if (isIdentStart(d)) {
+        // `{parameter:name}`, `{parameters}`: a word, then anything but braces and spaces, then `}`.
+        let j = i + 1;
+        while (j < n) {
+          const e = text.charCodeAt(j);
+          if (e === 0x7b || e === 0x7d || isSpace(e)) break;
+          j++;
+        }
+        if (text.charCodeAt(j) === 0x7d) end = j + 1;
+        else {
+          i = j; // nothing before j can start a `{` placeholder any more
+          continue;
+        }
+      }
+    }
+    if (end > i) {
+      spans.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return spans;
+}
+
+/** True when `text` contains templating (see `findPlaceholders`). */
+export function isTemplated(text: string): boolean {
+  return findPlaceholders(text).length > 0;
+}

@@ -1,0 +1,29 @@
+// Quoting for messages: double quotes, control characters escaped, very long parts shortened in the middle.
+
+const MAX_QUOTED = 72;
+
+export function quote(text: string): string {
+  let shown = text;
+  if (shown.length > MAX_QUOTED) {
+    const keep = (MAX_QUOTED - 1) / 2;
+    shown = `${shown.slice(0, Math.ceil(keep))}…${shown.slice(shown.length - Math.floor(keep))}`;
+  }
+  // eslint-disable-next-line no-control-regex
+  shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `"${shown}"`;
+}
+
+/** Describes one character for a message: `"!"`, or `"\u00a0" (U+00A0)` for invisible or unusual ones. */
+export function describeChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp < 0x21 || (cp >= 0x7f && cp <= 0xa0)) return `${quote(ch)} (${hex})`;
+  if (cp > 0x7e) return `"${ch}" (${hex})`;
+  return `"${ch}"`;
+}
+
