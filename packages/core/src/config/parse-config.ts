@@ -1,7 +1,8 @@
 // Reads `.valohai-lint.yaml` text into a LintConfig, reporting every problem at its exact place (pure: the CLI and the
 // language server find and read the file). Mirrors config/valohai-lint.schema.json, which editors use for completion.
 import { createDocument } from '../document/document.js';
-import { child, type YNode } from '../document/nodes.js';
+import { child, itemsOf, type YNode } from '../document/nodes.js';
+import { checkPatterns, type PatternEntry } from './check-patterns.js';
 import type { Diagnostic, LintConfig, RegistryPattern, SeveritySetting } from '../engine/types.js';
 import { getRules } from '../engine/run.js';
 import { SourceFile, type Span } from '../source/source-file.js';
@@ -27,11 +28,12 @@ export function parseConfig(text: string): ConfigResult {
   const source = new SourceFile(text);
   const diagnostics: Diagnostic[] = [];
   const config: ConfigFile = {};
-  const report = (span: Span, message: string): void => {
+  const push = (ruleId: string, severity: 'error' | 'warning', span: Span, message: string, related?: { span: Span; message: string }[]): void => {
     const s = source.positionAt(span.start);
     const e = source.positionAt(span.end);
-    diagnostics.push({ ruleId: 'config-invalid', messageId: 'invalid', message, severity: 'error', span, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } });
+    diagnostics.push({ ruleId, messageId: ruleId === 'config-invalid' ? 'invalid' : 'pattern', message, severity, span, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 }, ...(related ? { related } : {}) });
   };
+  const report = (span: Span, message: string): void => push('config-invalid', 'error', span, message);
   for (const f of doc.parse.syntax) report(f.span, f.message);
   const root = doc.root;
   if (doc.hasSyntaxErrors || root === undefined || root.value === null) return { config, diagnostics };
@@ -92,6 +94,17 @@ export function parseConfig(text: string): ConfigResult {
   }
   const pub = stringList('public');
   if (pub) config.public = pub;
+  // Patterns that load but can never do their job: warnings, so that a working configuration keeps working.
+  const entries = (key: 'registries' | 'public'): PatternEntry[] =>
+    itemsOf(child(root, key)).flatMap((item): PatternEntry[] => {
+      const node = key === 'registries' ? child(item, 'pattern') : item;
+      if (!node || typeof node.value !== 'string' || node.value === '') return [];
+      const type = key === 'registries' ? child(item, 'type') : undefined;
+      return [{ pattern: node.value, span: node.span, ...(typeof type?.value === 'string' ? { type: type.value, typeSpan: type.span } : {}) }];
+    });
+  for (const key of ['registries', 'public'] as const) {
+    for (const problem of checkPatterns(entries(key), key)) push('config-registry-pattern', 'warning', problem.span, problem.message, problem.related);
+  }
   const ignore = stringList('ignore');
   if (ignore) config.ignore = ignore;
   const max = child(root, 'maxFileSize');

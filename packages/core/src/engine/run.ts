@@ -11,7 +11,7 @@ import type { Diagnostic, Fix, LintConfig, ReportDescriptor, ResolvedConfig, Rul
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
 /** Rules whose findings the engine itself produces. */
-const ENGINE_RULES = new Set(['config-invalid', 'file-too-large', 'internal-error', 'suppression-malformed', 'suppression-unused']);
+const ENGINE_RULES = new Set(['config-invalid', 'config-registry-pattern', 'file-too-large', 'internal-error', 'suppression-malformed', 'suppression-unused']);
 
 export interface LintResult {
   diagnostics: Diagnostic[];

@@ -1,0 +1,27 @@
+// image-reference-syntax: an image that is not a valid Docker reference cannot be pulled; Valohai fails the job only
+// after it was queued. Templated values (`${VAR}`, `{parameter:…}`) are not references yet and are skipped.
+import { defineRule } from '../engine/define-rule.js';
+import { requoted, subSpan } from '../document/scalar-text.js';
+import { analyzeImages } from '../images/analyze.js';
+
+export const imageReferenceSyntax = defineRule({
+  meta: {
+    id: 'image-reference-syntax',
+    area: 'image',
+    description: 'Every image must be a valid Docker image reference.',
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: true,
+    parity: false,
+    messages: { invalid: 'Image "{{image}}" is not a valid Docker reference: {{reason}}' },
+  },
+  check(ctx) {
+    const text = ctx.doc.source.text;
+    for (const a of analyzeImages(ctx.doc, ctx.model, ctx.config)) {
+      if (!a.error) continue;
+      const span = a.error.span ? subSpan(a.use.node, text, a.error.span.start, a.error.span.end) : a.use.node.span;
+      const suggestions = a.error.suggestion !== undefined ? [{ title: `Replace with "${a.error.suggestion}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, a.error.suggestion) }] }] : [];
+      ctx.report({ messageId: 'invalid', data: { image: a.use.value, reason: a.error.message }, span: span.end > span.start ? span : a.use.node.span, suggestions });
+    }
+  },
+});
