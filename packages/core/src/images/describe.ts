@@ -1,0 +1,78 @@
+// Everything known about each image of a document, for editor hovers: its parts, normalized name, registry and the
+// credential pattern that covers it, or why none does.
+import { createDocument } from '../document/document.js';
+import type { LintConfig, RegistryPattern } from '../engine/types.js';
+import { resolveConfig } from '../engine/run.js';
+import { buildModel } from '../model/model.js';
+import type { Span } from '../source/source-file.js';
+import { analyzeImages, registryLabel } from './analyze.js';
+
+export interface ImageDescription {
+  /** Where the image value is written. */
+  span: Span;
+  value: string;
+  owner: string;
+  templated: boolean;
+  /** The reference error, when the value is not a valid reference. */
+  error?: string;
+  domain?: string;
+  path?: string;
+  tag?: string;
+  digest?: string;
+  normalized?: string;
+  fullyQualified?: boolean;
+  /** `docker-hub`, `ecr`, … */
+  registryKind?: string;
+  /** The registry as people name it: "AWS ECR", "Docker Hub", … */
+  registry?: string;
+  needsCredentials: boolean;
+  coveredBy?: RegistryPattern;
+  coveredWhenQualified?: RegistryPattern;
+  publicBy?: string;
+  /** One sentence on credentials: which pattern covers the image, or why none does. */
+  credentials: string;
+}
+
+const KIND_LABELS: Record<string, string> = { 'docker-hub': 'Docker Hub', ghcr: 'GitHub Container Registry', nvcr: 'NVIDIA NGC', quay: 'Quay', localhost: 'a local registry', other: 'a registry' };
+
+export function describeImages(text: string, config?: LintConfig): ImageDescription[] {
+  const doc = createDocument(text);
+  const resolved = resolveConfig(config);
+  return analyzeImages(doc, buildModel(doc.root), resolved).map((a) => {
+    const d: ImageDescription = { span: a.use.node.span, value: a.use.value, owner: a.use.owner, templated: a.templated, needsCredentials: a.needsCredentials, credentials: '' };
+    if (a.error) d.error = a.error.message;
+    if (a.ref) {
+      Object.assign(d, { domain: a.ref.domain, path: a.ref.path, normalized: a.ref.normalized, fullyQualified: a.ref.fullyQualified });
+      if (a.ref.tag !== undefined) d.tag = a.ref.tag;
+      if (a.ref.digest !== undefined) d.digest = a.ref.digest;
+    }
+    if (a.kind) {
+      d.registryKind = a.kind;
+      d.registry = KIND_LABELS[a.kind] ?? registryLabel(a.kind);
+    }
+    if (a.coveredBy) d.coveredBy = a.coveredBy;
+    if (a.coveredWhenQualified) d.coveredWhenQualified = a.coveredWhenQualified;
+    if (a.publicBy !== undefined) d.publicBy = a.publicBy;
+    d.credentials = credentialsSentence(a.templated, d, resolved.registries);
+    return d;
+  });
+}
+
+/** The image whose value contains the offset, if any. */
+export function imageAt(text: string, offset: number, config?: LintConfig): ImageDescription | undefined {
+  return describeImages(text, config).find((d) => d.span.start <= offset && offset <= d.span.end);
+}
+
+function credentialsSentence(templated: boolean, d: ImageDescription, registries: readonly RegistryPattern[]): string {
+  if (templated) return 'This value is a template; its credentials cannot be checked before it is filled in.';
+  if (d.error) return 'This value is not a valid image reference.';
+  if (d.coveredBy) return `Covered by the ${d.coveredBy.type} credentials pattern "${d.coveredBy.pattern}".`;
+  if (d.publicBy !== undefined) return `Public: matches the public pattern "${d.publicBy}"; no credentials needed.`;
+  if (d.coveredWhenQualified) return `Not covered as written: the pattern "${d.coveredWhenQualified.pattern}" covers only "${d.normalized}".`;
+  if (d.needsCredentials) {
+    return registries.length === 0
+      ? 'Private registry: add its credentials pattern under "registries" in .valohai-lint.yaml to check coverage.'
+      : `Private registry, and no configured pattern covers it (tried ${registries.map((r) => `"${r.pattern}"`).join(', ')}).`;
+  }
+  return 'No credentials needed (public image).';
+}
