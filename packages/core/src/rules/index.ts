@@ -5,6 +5,8 @@ import { configInvalid } from './config-invalid.js';
 import { configRegistryPattern } from './config-registry-pattern.js';
 import { deploymentDefaultsTarget } from './deployment-defaults-target.js';
 import { duplicateName } from './duplicate-name.js';
+import { durationAmbiguous } from './duration-ambiguous.js';
+import { durationFormat } from './duration-format.js';
 import { fileTooLarge } from './file-too-large.js';
 import { imageFullyQualified } from './image-fully-qualified.js';
 import { imageReferenceSyntax } from './image-reference-syntax.js';
@@ -40,6 +42,7 @@ import { schemaType } from './schema-type.js';
 import { schemaUnknownKey } from './schema-unknown-key.js';
 import { schemaValue } from './schema-value.js';
 import { stepDuplicateName } from './step-duplicate-name.js';
+import { stopConditionExpression } from './stop-condition-expression.js';
 import { suppressionMalformed } from './suppression-malformed.js';
 import { suppressionUnused } from './suppression-unused.js';
 import { taskIneffectiveOption } from './task-ineffective-option.js';
@@ -57,6 +60,8 @@ export const allRules: readonly Rule[] = [
   configRegistryPattern as unknown as Rule,
   deploymentDefaultsTarget as unknown as Rule,
   duplicateName as unknown as Rule,
+  durationAmbiguous as unknown as Rule,
+  durationFormat as unknown as Rule,
   fileTooLarge as unknown as Rule,
   imageFullyQualified as unknown as Rule,
   imageReferenceSyntax as unknown as Rule,
@@ -92,6 +97,7 @@ export const allRules: readonly Rule[] = [
   schemaUnknownKey as unknown as Rule,
   schemaValue as unknown as Rule,
   stepDuplicateName as unknown as Rule,
+  stopConditionExpression as unknown as Rule,
   suppressionMalformed as unknown as Rule,
   suppressionUnused as unknown as Rule,
   taskIneffectiveOption as unknown as Rule,
