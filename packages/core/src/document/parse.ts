@@ -22,6 +22,8 @@ export interface DuplicateKeyFinding {
 /** A plain scalar that YAML 1.1 reads differently from what it looks like (`yes`, `1:30`, `017`). */
 export interface Yaml11Finding {
   text: string;
+  /** The mapping key the value sits under, when it is a mapping value. */
+  parentKey?: string;
   kind: 'boolean' | 'sexagesimal' | 'octal';
   span: Span;
   isKey: boolean;
@@ -343,7 +345,7 @@ class Converter {
       if (n.kind === 'scalar') {
         if (n.style === 'plain') {
           const kind = yaml11Surprise(n.text);
-          if (kind) this.yaml11.push({ text: n.text, kind, span: n.span, isKey: false, value: n.value });
+          if (kind) this.yaml11.push({ text: n.text, kind, span: n.span, isKey: false, value: n.value, ...(typeof n.key === 'string' ? { parentKey: n.key } : {}) });
         }
       } else if (n.kind === 'map') for (const v of n.entries.values()) stack.push(v);
       else for (const v of n.items) stack.push(v);
