@@ -456,8 +456,23 @@ function parseWithoutBom(text: string): ParseResult {
     return { root: undefined, syntax: [{ code: 'PARSER_FAILURE', message: `The YAML parser could not read this file: ${message}`, span: { start: 0, end: 0 } }], duplicateKeys: [], yaml11: [] };
   }
   const syntax: SyntaxFinding[] = [];
+  // A key indented deeper than its neighbours continues the previous value, and `yaml` reports the pair of that value
+  // and the key as one multi-line "implicit key" plus a nested-mapping error at the same place. Users need the key.
+  const misaligned = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of doc.errors) {
     if (e.code === 'DUPLICATE_KEY') continue;
+    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && misaligned.has(e.pos[0])) continue;
+    if (e.code === 'MULTILINE_IMPLICIT_KEY') {
+      const end = Math.min(e.pos[1], text.length);
+      const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+      if (lastBreak >= e.pos[0]) {
+        let start = lastBreak + 1;
+        while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+        const key = text.slice(start, end);
+        syntax.push({ code: 'MISALIGNED_KEY', message: `"${key}" is indented more than the key above it, so YAML reads it as part of the value above instead of a key; line it up with the other keys of its mapping.`, span: { start, end: Math.max(end, start + 1) } });
+        continue;
+      }
+    }
     const [start, end] = meaningfulSpan(text, Math.max(0, Math.min(e.pos[0], text.length)), Math.max(0, Math.min(e.pos[1], text.length)));
     const base = e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
     syntax.push({ code: e.code, message: FRIENDLY[e.code] ?? `${base.replace(/\.$/, '')}.`, span: { start, end } });
