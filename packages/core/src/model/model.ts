@@ -1,7 +1,7 @@
 // Typed, tolerant views of a valohai.yaml's items (steps, pipelines, endpoints, tasks, deployments) for the rules.
 // Tolerant: a field of the wrong type reads as missing, so one schema error never makes a rule throw or cascade.
 import type { Span } from '../source/source-file.js';
-import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
+import { itemsOf, stringAt, type YNode } from '../document/nodes.js';
 
 /** The kinds of top-level items, in valohai-yaml's parser priority order. */
 export const ITEM_KINDS = ['step', 'task', 'endpoint', 'pipeline', 'blueprint', 'deployment'] as const;
@@ -23,15 +23,6 @@ export interface Item {
   /** The node under the kind key, whatever its type. */
   kindNode?: YNode;
   name?: Named;
-}
-
-export interface PipelineNodeView {
-  node: YNode;
-  name?: Named;
-  type?: string;
-  step?: Named;
-  task?: Named;
-  commit?: string;
 }
 
 export interface ValohaiModel {
@@ -82,24 +73,6 @@ export function buildModel(root: YNode | undefined): ValohaiModel {
 /** The pipeline-like items (`pipeline` and its legacy alias `blueprint`). */
 export function pipelines(model: ValohaiModel): Item[] {
   return [...model.ofKind('pipeline'), ...model.ofKind('blueprint')].sort((a, b) => a.index - b.index);
-}
-
-/** Tolerant view of a pipeline's nodes. */
-export function pipelineNodes(pipeline: Item): PipelineNodeView[] {
-  return itemsOf(child(pipeline.body, 'nodes')).map((node) => {
-    const view: PipelineNodeView = { node };
-    const name = named(node);
-    if (name) view.name = name;
-    const type = stringAt(node, 'type');
-    if (type) view.type = type.value;
-    const step = stringAt(node, 'step');
-    if (step) view.step = { value: step.value, span: step.span };
-    const task = stringAt(node, 'task');
-    if (task) view.task = { value: task.value, span: task.span };
-    const commit = child(node, 'commit');
-    if (commit && commit.value !== null && commit.value !== undefined) view.commit = String(commit.value);
-    return view;
-  });
 }
 
 /** The display name of an item for messages: its name, or its kind and position. */
