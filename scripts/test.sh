@@ -9,6 +9,7 @@ bash scripts/install-code-server.sh   # real VS Code for test/extension (needs i
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 echo "== generated files" >&2
 node scripts/gen-rule-index.mjs --check
+node scripts/gen-schema-validator.mjs --check
 node --import tsx scripts/gen-docs-index.ts --check
 echo "== typecheck" >&2
 pnpm exec tsc -p tsconfig.json

@@ -1,6 +1,7 @@
 // Validates a document against the project's JSON Schema of valohai.yaml (ajv, draft 2020-12) and turns every ajv error
 // into one finding with an exact span, a plain sentence and suggestions. The schema-* rules share these findings.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+import { validate as compiledValidate, type CompiledValidator } from './compiled-validator.js';
 import { memoize, type ValohaiDocument } from '../document/document.js';
 import { child, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
@@ -34,21 +35,13 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-const ANNOTATIONS = ['x-message', 'x-category', 'x-expected', 'x-hints', 'x-aliases'];
 
-let compiled: ValidateFunction | undefined;
-
-/** The compiled validator, built on first use and then shared by every document. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // Strict mode guards the schema itself. Two data-side strict checks stay off on purpose: PyYAML's `.inf`/`.nan` are
-    // numbers to valohai-yaml's jsonschema too (strictNumbers), and `required` inside if/then/else branches names keys
-    // that the surrounding schema defines (strictRequired).
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictNumbers: false, strictRequired: false, allowUnionTypes: true });
-    ajv.addVocabulary(ANNOTATIONS);
-    compiled = ajv.compile(valohaiSchema);
-  }
-  return compiled;
+/**
+ * The validator, precompiled from valohai.schema.json by scripts/gen-schema-validator.mjs (ajv standalone code), so no
+ * process compiles the schema at start-up. Its ajv options live in ajv-options.json.
+ */
+function validator(): CompiledValidator {
+  return compiledValidate;
 }
 
 /** Which rule reports a finding. */
