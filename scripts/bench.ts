@@ -119,3 +119,19 @@ const large = largeFile();
   );
   line('valohai-lint one-file (process)', r.a, r.b, 'node -e ""', 3);
 }
+
+// 4. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
+// the same texts in the same run (scripts/bench-lsp.ts).
+{
+  const { generatedFile, measureLatency } = await import('./bench-lsp.js');
+  for (const [lines, runs, warmup] of [
+    [100, 150, 300],
+    [20_000, 12, 4],
+  ] as const) {
+    const text = generatedFile(lines);
+    for (const mode of ['pull', 'push'] as const) {
+      const r = await measureLatency(ROOT, text, runs, mode, warmup);
+      line(`server ${mode} ${lines.toLocaleString('en')} lines (stdio)`, r.server, r.core, 'core lint()', 1.5);
+    }
+  }
+}

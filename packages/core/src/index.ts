@@ -30,3 +30,5 @@ export type { ImageDescription } from './images/describe.js';
 export { parseImageReference, qualify, registryKind, isTemplated } from './docker/image-ref.js';
 export type { ImageRef, ImageRefError, ImageRefResult, RegistryKind } from './docker/types.js';
 export { patternMatches, literalPrefix } from './registry/pattern.js';
+/** The project's JSON Schema of valohai.yaml (descriptions for hovers and completion). */
+export { valohaiSchema } from './schema/validate.js';

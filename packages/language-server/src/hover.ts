@@ -1,0 +1,90 @@
+// Hover: the documentation of the key under the cursor, from the schema's descriptions (with its type and allowed
+// values); on an image reference, its parts, registry and the credential pattern that covers it.
+import { imageAt, type LintConfig, type YNode } from '@valohai-lint/core';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Parsed } from './analysis.js';
+import { childOfItem, childOfKey, descriptionOf, enumValuesOf, rootSchema, typesOf, type Instance, type SchemaNode } from './schema.js';
+import { spanToRange } from './to-lsp.js';
+import { nodeAt } from './tree.js';
+
+/** What the schema knows about a parsed node, for deciding `if` conditions. */
+export function instanceOf(node: YNode): Instance {
+  if (node.kind === 'map') {
+    const values = new Map<string, unknown>();
+    for (const [k, v] of node.entries) values.set(k, v.kind === 'scalar' ? v.value : undefined);
+    return { type: 'object', values };
+  }
+  if (node.kind === 'seq') return { type: 'array' };
+  const v = node.value;
+  return { type: v === null || v === undefined ? 'null' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string' };
+}
+
+/** The schemas describing the last node of a chain from the root. */
+export function schemasForChain(chain: readonly YNode[]): SchemaNode[] {
+  let schemas: SchemaNode[] = [rootSchema()];
+  for (let i = 1; i < chain.length && schemas.length > 0; i++) {
+    const parent = chain[i - 1]!;
+    const node = chain[i]!;
+    if (parent.kind === 'seq') schemas = childOfItem(schemas, instanceOf(parent));
+    else if (parent.kind === 'map') schemas = childOfKey(schemas, instanceOf(parent), String(node.key ?? ''));
+    else return [];
+  }
+  return schemas;
+}
+
+/** Markdown documentation of a key: its description, JSON type and allowed values. */
+export function keyDocumentation(key: string, schemas: readonly SchemaNode[], inst: Instance = {}): string | undefined {
+  const description = descriptionOf(schemas, inst);
+  if (!description) return undefined;
+  const types = typesOf(schemas, inst);
+  const values = enumValuesOf(schemas, inst);
+  const lines = [`**${key}**${types.length ? ` · ${types.join(' | ')}` : ''}`, '', description];
+  if (values.length > 0 && !(types.length === 1 && types[0] === 'boolean')) lines.push('', `Allowed: ${values.map((v) => `\`${String(v)}\``).join(', ')}`);
+  return lines.join('\n');
+}
+
+/** What an image hover gets to work with. */
+export interface ImageHoverInput {
+  /** The whole document, as the core analyzes images in their context (owner, configuration). */
+  text: string;
+  /** An offset inside the image value. */
+  offset: number;
+  /** The configuration the document is linted with (registries, public patterns). */
+  config: LintConfig;
+}
+
+/** Hover text for an image reference: its parts, normalized name, registry and the credential pattern covering it. */
+export function imageHover({ text, offset, config }: ImageHoverInput): string | undefined {
+  const d = imageAt(text, offset, config);
+  if (!d) return undefined;
+  const lines = [`**Image** \`${d.value}\``, ''];
+  if (d.templated) lines.push('A template, filled in when the execution is created; not checked.');
+  else if (d.error) lines.push(`Not a valid reference: ${d.error}`);
+  else {
+    lines.push(`- Registry: ${d.registry ?? 'unknown'} (\`${d.domain}\`)`);
+    lines.push(`- Repository: \`${d.path}\``);
+    lines.push(`- Tag: ${d.tag === undefined ? (d.digest === undefined ? 'none (means `latest`)' : 'none') : `\`${d.tag}\``}`);
+    if (d.digest !== undefined) lines.push(`- Digest: \`${d.digest}\``);
+    lines.push(`- Fully qualified: \`${d.normalized}\`${d.fullyQualified ? '' : ' (not written this way)'}`);
+    lines.push('', `**Credentials:** ${d.credentials}`);
+  }
+  return lines.join('\n');
+}
+
+export function hover(parsed: Parsed, offset: number, config: LintConfig): Hover | null {
+  const hit = nodeAt(parsed.doc.root, offset);
+  if (!hit || hit.chain.length < 2) return null;
+  const node = hit.node;
+  if (hit.onKey && node.keySpan) {
+    const parent = hit.chain[hit.chain.length - 2]!;
+    const schemas = schemasForChain(hit.chain);
+    const doc = keyDocumentation(String(node.key ?? ''), schemas, instanceOf(node));
+    if (!doc || parent.kind !== 'map') return null;
+    return { contents: { kind: MarkupKind.Markdown, value: doc }, range: spanToRange(parsed.source, node.keySpan) };
+  }
+  if (node.key === 'image' && node.kind === 'scalar' && typeof node.value === 'string') {
+    const text = imageHover({ text: parsed.source.text, offset, config });
+    if (text) return { contents: { kind: MarkupKind.Markdown, value: text }, range: spanToRange(parsed.source, node.span) };
+  }
+  return null;
+}

@@ -1,0 +1,8 @@
+// Public API of @valohai-lint/language-server: start the server on any connection (the VS Code extension bundles this),
+// plus the names and settings types a client may rely on.
+export { startServer, STATUS_REQUEST } from './server.js';
+export type { ServerStatus } from './server.js';
+export { DIAGNOSTIC_SOURCE, FIX_ALL_COMMAND, FIX_ALL_KIND, SETTINGS_SECTION, SHOW_DOCUMENTATION_COMMAND, isDiagnosticData } from './protocol.js';
+export type { DiagnosticData } from './protocol.js';
+export { DEFAULT_SETTINGS, effectiveConfig, normalizeSettings } from './settings.js';
+export type { ValohaiLintSettings } from './settings.js';

@@ -1,0 +1,139 @@
+// Wires a language server onto a connection: capabilities, document sync, settings and configuration-file changes,
+// diagnostics delivery and the language features. Embedders (the VS Code extension, tests) call startServer with a
+// connection of their own; src/main.ts is the stdio entry point.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { ServerContext } from './context.js';
+import { DiagnosticsDelivery } from './diagnostics.js';
+import { listenFeatures } from './features.js';
+import { FIX_ALL_COMMAND, FIX_ALL_KIND, SETTINGS_SECTION, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
+import { CONFIG_NAMES } from '@valohai-lint/node';
+
+/** Request returning counters that show the server's caching at work (for tests and troubleshooting). */
+export const STATUS_REQUEST = 'valohai-lint/status';
+
+export interface ServerStatus {
+  /** How many times a document was linted since start-up. */
+  lintRuns: number;
+  openDocuments: number;
+  pullDiagnostics: boolean;
+}
+
+function readSupport(params: InitializeParams): ServerContext['support'] {
+  const c = params.capabilities ?? {};
+  return {
+    pullDiagnostics: c.textDocument?.diagnostic !== undefined,
+    diagnosticsRefresh: c.workspace?.diagnostics?.refreshSupport === true,
+    configuration: c.workspace?.configuration === true,
+    dynamicConfiguration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    watchedFiles: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workspaceFolders: c.workspace?.workspaceFolders === true,
+    documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
+    showDocument: c.window?.showDocument?.support === true,
+    prepareRename: c.textDocument?.rename?.prepareSupport === true,
+  };
+}
+
+/** Settings given in `initializationOptions`, for clients that can neither be asked nor push them. */
+function initialSettings(options: unknown): unknown {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const o = options as Record<string, unknown>;
+  return o[SETTINGS_SECTION] ?? o['settings'];
+}
+
+/** Starts serving on a connection (and calls `connection.listen()`). */
+export function startServer(connection: Connection): void {
+  const ctx = new ServerContext(connection);
+  const diagnostics = new DiagnosticsDelivery(ctx);
+
+  connection.onInitialize((params): InitializeResult => {
+    ctx.support = readSupport(params);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    ctx.config.setFolders(folders);
+    ctx.config.setPushedSettings(initialSettings(params.initializationOptions));
+    return {
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(ctx.support.pullDiagnostics ? { diagnosticProvider: { identifier: 'valohai-lint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_ALL_COMMAND] },
+        completionProvider: { triggerCharacters: ['.', ':'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: ctx.support.prepareRename ? { prepareProvider: true } : true,
+        documentSymbolProvider: { label: 'valohai-lint' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'valohai-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (ctx.support.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    if (ctx.support.watchedFiles) {
+      const watchers = CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
+    if (ctx.support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const current = new Set(ctx.config.folders());
+        for (const f of e.removed) current.delete(f.uri);
+        for (const f of e.added) current.add(f.uri);
+        ctx.config.setFolders([...current]);
+        ctx.config.clearSettings();
+        ctx.config.clearConfigFiles();
+        void diagnostics.refreshAll();
+      });
+    }
+  });
+
+  connection.onDidOpenTextDocument((params) => {
+    const td = params?.textDocument;
+    const doc = ctx.documents.open(td?.uri, td?.languageId, td?.version, td?.text);
+    if (doc) diagnostics.changed(doc.uri);
+  });
+
+  connection.onDidChangeTextDocument((params) => {
+    const doc = ctx.documents.change(params?.textDocument?.uri, params?.textDocument?.version, params?.contentChanges);
+    if (doc) diagnostics.changed(doc.uri);
+  });
+
+  connection.onDidCloseTextDocument((params) => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') return;
+    ctx.documents.close(uri);
+    ctx.cache.delete(uri);
+    ctx.config.forget(uri);
+    diagnostics.closed(uri);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const settings = (params?.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (settings !== undefined) ctx.config.setPushedSettings(settings);
+    ctx.config.clearSettings();
+    void diagnostics.refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    // Any watched file may be a configuration file (the nearest one, or the one valohaiLint.configFile names); reloading
+    // is cheap and documents are linted again only if their configuration really changed.
+    if (!Array.isArray(params?.changes) || params.changes.length === 0) return;
+    ctx.config.clearConfigFiles();
+    void diagnostics.refreshAll();
+  });
+
+  connection.onRequest(STATUS_REQUEST, (): ServerStatus => ({ lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics }));
+
+  diagnostics.listen();
+  listenFeatures(ctx);
+  connection.listen();
+}

@@ -1,0 +1,165 @@
+// Decides the configuration of each document: pulls the editor settings of its workspace folder (workspace/configuration,
+// cached per document until the settings change), finds `.valohai-lint.yaml` with @valohai-lint/node and merges both.
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ConfigFile, Diagnostic as CoreDiagnostic, LintConfig } from '@valohai-lint/core';
+import { ConfigResolver } from '@valohai-lint/node';
+import { DEFAULT_SETTINGS, effectiveConfig, normalizeSettings, type ValohaiLintSettings } from './settings.js';
+
+/** A problem with the configuration file that applies to a document, shown on the document itself. */
+export type ConfigProblem = { kind: 'invalid'; path: string; diagnostics: CoreDiagnostic[] } | { kind: 'unreadable'; path: string; message: string };
+
+export interface DocumentConfig {
+  settings: ValohaiLintSettings;
+  config: LintConfig;
+  /** The configuration file in use, if any. */
+  configPath?: string;
+  problem?: ConfigProblem;
+  /** Equal keys mean equal lint results for equal text. */
+  key: string;
+}
+
+/** Where settings come from: the client's workspace/configuration, or settings the client pushed. */
+export interface SettingsSource {
+  /** Pulls the section for a scope URI; undefined when the client cannot be asked. */
+  pull?(scopeUri: string): Promise<unknown>;
+}
+
+/** The file system path of a `file:` URI, or undefined for other schemes (untitled documents, virtual files). */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class WorkspaceConfig {
+  private readonly settingsCache = new Map<string, Promise<ValohaiLintSettings>>();
+  private readonly nearest = new ConfigResolver();
+  private readonly explicit = new Map<string, ConfigResolver>();
+  private pushed: unknown = undefined;
+  private folderUris: string[] = [];
+
+  constructor(
+    private readonly source: SettingsSource,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Workspace folder URIs, longest first, so the innermost folder of a document is found first. */
+  setFolders(uris: string[]): void {
+    this.folderUris = [...uris].sort((a, b) => b.length - a.length);
+  }
+
+  folders(): string[] {
+    return [...this.folderUris];
+  }
+
+  /** Settings a client pushed with workspace/didChangeConfiguration (used when it cannot be asked for them). */
+  setPushedSettings(settings: unknown): void {
+    this.pushed = settings;
+  }
+
+  /** Forgets cached editor settings (the editor's settings changed). */
+  clearSettings(): void {
+    this.settingsCache.clear();
+  }
+
+  /** Forgets loaded configuration files (one changed on disk). */
+  clearConfigFiles(): void {
+    this.nearest.clear();
+    for (const r of this.explicit.values()) r.clear();
+    this.explicit.clear();
+  }
+
+  forget(uri: string): void {
+    this.settingsCache.delete(uri);
+  }
+
+  /** The workspace folder URI a document belongs to, if any. */
+  folderOf(uri: string): string | undefined {
+    return this.folderUris.find((f) => uri === f || uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+  }
+
+  settingsFor(uri: string): Promise<ValohaiLintSettings> {
+    let cached = this.settingsCache.get(uri);
+    if (!cached) {
+      cached = this.readSettings(uri);
+      this.settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  private async readSettings(uri: string): Promise<ValohaiLintSettings> {
+    let raw: unknown = this.pushed;
+    if (this.source.pull) {
+      try {
+        // A client with nothing set answers null: the pushed settings (initializationOptions) are the fallback.
+        raw = (await this.source.pull(uri)) ?? this.pushed;
+      } catch (error) {
+        this.log(`Could not read the editor settings for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+        raw = this.pushed;
+      }
+    }
+    const { settings, problems } = normalizeSettings(raw);
+    for (const p of problems) this.log(p);
+    return settings;
+  }
+
+  /** The configuration of a document: editor settings merged with the configuration file that applies to it. */
+  async configFor(uri: string): Promise<DocumentConfig> {
+    let settings: ValohaiLintSettings;
+    try {
+      settings = await this.settingsFor(uri);
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+    const { file, path, problem } = this.configFile(uri, settings);
+    const config = effectiveConfig(file, settings);
+    const out: DocumentConfig = { settings, config, key: JSON.stringify([settings.enable, config, path ?? null, problem ? problemKey(problem) : null]) };
+    if (path) out.configPath = path;
+    if (problem) out.problem = problem;
+    return out;
+  }
+
+  private configFile(uri: string, settings: ValohaiLintSettings): { file?: ConfigFile; path?: string; problem?: ConfigProblem } {
+    const docPath = uriToPath(uri);
+    let resolver = this.nearest;
+    let target = docPath;
+    if (settings.configFile) {
+      const explicit = this.explicitPath(uri, settings.configFile);
+      let r = this.explicit.get(explicit);
+      if (!r) {
+        r = new ConfigResolver(explicit);
+        this.explicit.set(explicit, r);
+      }
+      resolver = r;
+      target = explicit;
+    }
+    if (target === undefined) return {};
+    try {
+      const loaded = resolver.forFile(target);
+      if (!loaded.path) return {};
+      const out: { file: ConfigFile; path: string; problem?: ConfigProblem } = { file: loaded.config, path: loaded.path };
+      if (loaded.diagnostics.length > 0) out.problem = { kind: 'invalid', path: loaded.path, diagnostics: loaded.diagnostics };
+      return out;
+    } catch (error) {
+      const path = settings.configFile ? this.explicitPath(uri, settings.configFile) : target;
+      return { path, problem: { kind: 'unreadable', path, message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  /** `valohaiLint.configFile` as an absolute path: relative paths are resolved against the document's workspace folder. */
+  private explicitPath(uri: string, configFile: string): string {
+    if (isAbsolute(configFile)) return configFile;
+    const folder = this.folderOf(uri);
+    const docPath = uriToPath(uri);
+    const base = (folder && uriToPath(folder)) ?? (docPath ? dirname(docPath) : process.cwd());
+    return resolve(base, configFile);
+  }
+}
+
+function problemKey(problem: ConfigProblem): string {
+  return problem.kind === 'invalid' ? `${problem.path}:${problem.diagnostics.map((d) => d.message).join('|')}` : `${problem.path}:${problem.message}`;
+}

@@ -1,0 +1,50 @@
+// Text edits the server computes: applying clamped LSP changes, the minimal fix-all edit, suppression comments.
+import { SourceFile } from '@valohai-lint/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { disableEdit, minimalEdit } from '../src/code-actions.js';
+import { applyContentChanges } from '../src/documents.js';
+
+const apply = (text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }) =>
+  TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 0, text), [edit]);
+
+describe('applyContentChanges', () => {
+  it.each([
+    { what: 'an insertion', text: 'ab\ncd', changes: [{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, text: 'X' }], out: 'ab\ncXd' },
+    { what: 'a reversed range', text: 'abcd', changes: [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 1 } }, text: '' }], out: 'ad' },
+    { what: 'a position past the end of a line', text: 'ab\ncd', changes: [{ range: { start: { line: 0, character: 99 }, end: { line: 0, character: 99 } }, text: '!' }], out: 'ab!\ncd' },
+    { what: 'a line past the end of the text', text: 'ab', changes: [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '!' }], out: 'ab!' },
+    { what: 'a position between the halves of a surrogate pair', text: '😀', changes: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: 'x' }], out: '\uD83Dx\uDE00' },
+    { what: 'a position inside a CRLF', text: 'a\r\nb', changes: [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: 'x' }], out: 'ax\r\nb' },
+    { what: 'a full replacement then an edit', text: 'old', changes: [{ text: 'new' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'N' }], out: 'New' },
+    { what: 'malformed changes are skipped', text: 'abc', changes: [{ text: 5 }, null, { range: { start: { line: 'x' }, end: {} }, text: 'Z' }], out: 'Zabc' },
+  ])('$what', ({ text, changes, out }) => {
+    expect(applyContentChanges(text, changes as never)).toBe(out);
+  });
+});
+
+describe('minimalEdit', () => {
+  it.each([
+    { from: 'a: 1\nb: 2\n', to: 'a: 1\nb: 3\n' },
+    { from: '# x\n- step:\n', to: '- step:\n' },
+    { from: 'x😀y', to: 'x😁y' },
+    { from: 'a\r\nb', to: 'a\nb' },
+    { from: 'same', to: 'same' },
+  ])('turns $from into $to', ({ from, to }) => {
+    const edit = minimalEdit(new SourceFile(from), from, to);
+    expect(apply(from, edit)).toBe(to);
+  });
+  it('keeps the common prefix and suffix out of the edit', () => {
+    expect(minimalEdit(new SourceFile('a: 1\nb: 2\n'), 'a: 1\nb: 2\n', 'a: 1\nb: 3\n')).toEqual({ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: '3' });
+  });
+});
+
+describe('disableEdit', () => {
+  it('inserts a comment with the line indentation and the file line ending', () => {
+    expect(disableEdit(new SourceFile('a:\r\n  b: 1\r\n'), 1, 'r-1')).toEqual({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: '  # valohai-lint-disable-next-line r-1\r\n' });
+  });
+  it('adds the rule to an existing directive, before its reason', () => {
+    const source = new SourceFile('# valohai-lint-disable-next-line a-b, c -- why\nx: 1\n');
+    expect(disableEdit(source, 1, 'd')).toEqual({ range: { start: { line: 0, character: 39 }, end: { line: 0, character: 39 } }, newText: ', d' });
+  });
+});
