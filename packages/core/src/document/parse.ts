@@ -370,13 +370,12 @@ function meaningfulSpan(text: string, start: number, end: number): [number, numb
 }
 
 /**
- * After one real syntax error, `yaml` reports every following token of the broken region with the same code. Keeps the
- * first error of each such run (errors of one code on adjacent lines), so one root cause gives one finding.
+ * After one real syntax error, `yaml` reports more errors on the following lines of the broken region. Keeps the first
+ * error of each run of errors on adjacent lines, so one root cause gives one finding.
  */
 function collapseCascades(text: string, errors: SyntaxFinding[]): SyntaxFinding[] {
   if (errors.length < 2) return errors;
   const kept: SyntaxFinding[] = [];
-  let lastCode = '';
   let lastLine = -2;
   let lastStartLine = -1;
   let scanned = 0;
@@ -386,13 +385,13 @@ function collapseCascades(text: string, errors: SyntaxFinding[]): SyntaxFinding[
     for (; scanned < e.span.start && scanned < text.length; scanned++) if (text.charCodeAt(scanned) === 10) line++;
     const startLine = line;
     const endLine = startLine + countBreaks(text, e.span.start, e.span.end);
-    // Same code on adjacent lines, or anything more on a line that already has an error: the same root cause.
-    if ((e.code === lastCode && startLine <= lastLine + 1) || startLine === lastStartLine) {
-      if (e.code === lastCode) lastLine = Math.max(lastLine, endLine);
+    // Errors on the lines right after an error (or on its own line) follow from it: after one misindented line, yaml
+    // misreads the next ones too. One root cause, one finding; a later, separate problem still gets its own.
+    if (startLine <= lastLine + 1 || startLine === lastStartLine) {
+      lastLine = Math.max(lastLine, endLine);
       continue;
     }
     kept.push(e);
-    lastCode = e.code;
     lastLine = endLine;
     lastStartLine = startLine;
   }
