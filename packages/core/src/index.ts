@@ -32,3 +32,4 @@ export type { ImageRef, ImageRefError, ImageRefResult, RegistryKind } from './do
 export { patternMatches, literalPrefix } from './registry/pattern.js';
 /** The project's JSON Schema of valohai.yaml (descriptions for hovers and completion). */
 export { valohaiSchema } from './schema/validate.js';
+export { plainSafe, quotedScalar, requoted } from './document/scalar-text.js';

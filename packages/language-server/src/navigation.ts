@@ -4,7 +4,7 @@ import type { SourceFile, Span } from '@valohai-lint/core';
 import { ResponseError, ErrorCodes, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Parsed } from './analysis.js';
 import { definitionsOf, occurrenceAt, occurrences, sameTarget, type Occurrence, type Target } from './references.js';
-import { plainSafe, scalarText } from './scalar-text.js';
+import { plainSafe, quotedScalar as scalarText } from '@valohai-lint/core';
 import { spanToRange } from './to-lsp.js';
 
 function location(uri: string, source: SourceFile, span: Span): Location {

@@ -3,6 +3,7 @@
 // verbatim: plain and quoted scalars on one line without escapes. Otherwise it answers "whole value".
 import type { Span } from '../source/source-file.js';
 import type { YNode } from './nodes.js';
+import { resolvePlain } from './scalars.js';
 
 /** The source offset of the loaded string's first character, when the mapping is exact; otherwise undefined. */
 export function verbatimStart(node: YNode, text: string): number | undefined {
@@ -24,12 +25,29 @@ export function subSpan(node: YNode, text: string, from: number, to: number): Sp
   return { start: start + from, end: start + to };
 }
 
+// `y`/`n` are booleans to YAML 1.1 (not to PyYAML), so other tools could misread them: quote them too.
+const SPECIAL = /^(?:y|Y|n|N)$/;
+
 /**
- * The replacement text for a scalar that keeps its quoting style: plain stays plain when the new value is safe
- * unquoted, single-quoted stays single-quoted (with '' escapes), double-quoted stays double-quoted (with \ escapes).
+ * True when `value` can be written as a plain scalar anywhere (flow context included) and still read back as this
+ * string, under PyYAML's YAML 1.1 rules (so `10h` stays plain, while `300`, `yes` and `2020-01-01` get quotes).
+ */
+export function plainSafe(value: string): boolean {
+  if (!/^[A-Za-z0-9_/(.][A-Za-z0-9_ ()/.*?+=~@$:-]*$/.test(value)) return false;
+  if (value.endsWith(' ') || value.includes(' #') || value.includes(': ') || value.endsWith(':')) return false;
+  return !SPECIAL.test(value) && resolvePlain(value) === value;
+}
+
+/** `value` as a quoted YAML scalar in the given style. */
+export function quotedScalar(style: 'single' | 'double', value: string): string {
+  return style === 'single' ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
+}
+
+/**
+ * The replacement text for a scalar that keeps its quoting style: single- and double-quoted values stay quoted that
+ * way, a plain value stays plain when that reads back as the same string, and is double-quoted otherwise.
  */
 export function requoted(node: YNode, newValue: string): string {
-  if (node.kind === 'scalar' && node.style === 'single') return `'${newValue.replace(/'/g, "''")}'`;
-  if (node.kind === 'scalar' && node.style === 'double') return JSON.stringify(newValue);
-  return /^[^\s#:'"{}[\],&*!|>%@`-][^#]*$/.test(newValue) && !/:\s|\s$/.test(newValue) ? newValue : JSON.stringify(newValue);
+  if (node.kind === 'scalar' && (node.style === 'single' || node.style === 'double')) return quotedScalar(node.style, newValue);
+  return plainSafe(newValue) ? newValue : quotedScalar('double', newValue);
 }
