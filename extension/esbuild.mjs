@@ -1,0 +1,94 @@
+// Builds the VS Code extension into extension/dist: the client (dist/extension.js, CommonJS, `vscode` external), the
+// language server of packages/language-server (dist/server.js), the JSON Schema of .valohai-lint.yaml and the rule
+// pages with their index (dist/docs/rules/*.md, dist/rules.json). Run directly it builds everything and fails when the
+// server is missing; scripts/build.mjs calls buildExtension({ requireServer: false }).
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const extensionDir = dirname(fileURLToPath(import.meta.url));
+const root = join(extensionDir, '..');
+const dist = join(extensionDir, 'dist');
+
+/** Public web page of a rule, for rules without a bundled page (and the index). */
+const RULE_URL = 'https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/';
+
+/**
+ * The language server's entry point (it reads --node-ipc or --stdio from the command line). Bundled here again, as
+ * CommonJS, because packages/language-server/dist/server.js is ESM and this package is CommonJS.
+ */
+const SERVER_ENTRY = join(root, 'packages/language-server/src/main.ts');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // ESM sources may use import.meta.url; in a CommonJS bundle it becomes the bundle's own file URL.
+  define: { 'import.meta.url': '__vlImportMetaUrl' },
+  banner: { js: "const __vlImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/** The language server's entry file, or undefined while the package has none. */
+export function serverEntry() {
+  return existsSync(SERVER_ENTRY) ? SERVER_ENTRY : undefined;
+}
+
+function ruleIndex() {
+  const dir = join(root, 'docs/rules');
+  const rules = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.md') || name === 'README.md') continue;
+    const text = readFileSync(join(dir, name), 'utf8');
+    const id = /^id:\s*(\S+)\s*$/m.exec(text)?.[1] ?? name.slice(0, -3);
+    // The first paragraph after the "# id" heading is the rule's one-sentence summary.
+    const summary = /^# .*\n+([^\n#][^\n]*(?:\n[^\n#][^\n]*)*)/m.exec(text)?.[1] ?? '';
+    rules.push({ file: name, id, description: summary.replace(/\s+/g, ' ').trim(), url: `${RULE_URL}${name}` });
+  }
+  return rules;
+}
+
+/**
+ * Builds extension/dist. With requireServer (the default) a missing language server is an error; without it the
+ * client is built alone and a warning says why, so the rest of the workspace still builds.
+ */
+export async function buildExtension({ requireServer = true } = {}) {
+  const server = serverEntry();
+  if (!server && requireServer) {
+    throw new Error('extension: packages/language-server has no entry point yet; the extension cannot be packaged.');
+  }
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(join(dist, 'docs/rules'), { recursive: true });
+
+  const builds = [
+    build({
+      ...common,
+      entryPoints: [join(extensionDir, 'src/extension.ts')],
+      outfile: join(dist, 'extension.js'),
+      external: ['vscode'],
+    }),
+  ];
+  if (server) {
+    builds.push(build({ ...common, entryPoints: [server], outfile: join(dist, 'server.js') }));
+  } else {
+    console.warn('extension: packages/language-server has no entry point yet; built the client only.');
+  }
+  await Promise.all(builds);
+
+  copyFileSync(join(root, 'packages/core/src/config/valohai-lint.schema.json'), join(dist, 'valohai-lint.schema.json'));
+  const rules = ruleIndex();
+  for (const rule of rules) copyFileSync(join(root, 'docs/rules', rule.file), join(dist, 'docs/rules', rule.file));
+  writeFileSync(
+    join(dist, 'rules.json'),
+    `${JSON.stringify(rules.map(({ id, description, url }) => ({ id, description, url })))}\n`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildExtension();
+}

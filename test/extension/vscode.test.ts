@@ -1,0 +1,293 @@
+// The VS Code extension in real VS Code (code-server 4.100.3 = VS Code 1.100.3, in headless Chromium): the packaged
+// .vsix is installed, a copy of examples/ is opened, and the test checks what a user sees: the Problems panel, a quick
+// fix, Fix All, hover, the outline, the status bar item and the rule documentation. Screenshots go to
+// test-results/extension/. Every wait is for a condition on the page, never a fixed delay.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, VsCode, packageExtension } from './code-server.js';
+
+/**
+ * What the test expects of examples/valohai.yaml. Other rules land in parallel; when the example or a message changes,
+ * update this table (and only this table). A place is the first line containing `line`, at the start of `cursorAt`
+ * within it.
+ */
+const EXAMPLE = {
+  file: 'valohai.yaml',
+  /** Diagnostics that must show in the Problems panel: rule id plus a piece of the message. */
+  problems: [
+    { rule: 'pipeline-unknown-step', text: 'runs step "trian"' },
+    { rule: 'schema-unknown-key', text: 'Unknown key "enviroment"' },
+    { rule: 'parameter-default', text: 'Default "fast" is not a number' },
+    { rule: 'image-fully-qualified', text: 'Image "python:3.12" is not fully qualified' },
+    { rule: 'image-registry-coverage', text: 'example-org/evaluate:1.0' },
+  ],
+  /** A diagnostic with a safe fix: applied from the light-bulb menu, after which the diagnostic is gone. */
+  quickFix: {
+    rule: 'image-fully-qualified',
+    line: 'image: python:3.12',
+    cursorAt: 'python',
+    title: 'Write "docker.io/library/python:3.12"',
+    fixed: '    image: docker.io/library/python:3.12',
+  },
+  /** Where the editor shows the problems screenshot: a part of the file with several squiggles. */
+  showcase: { line: 'enviroment:', cursorAt: 'enviroment' },
+  /** The rule of the diagnostic at `showcase`. */
+  showcaseRule: 'schema-unknown-key',
+  /** A key whose hover shows documentation. */
+  hover: { line: 'time-limit:', cursorAt: 'limit', text: /How long the step may run/ },
+  /** An image whose hover shows its registry and which credentials apply (examples/.valohai-lint.yaml has them). */
+  imageHover: {
+    line: 'image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ml/train',
+    cursorAt: 'ml/train',
+    text: /Registry: AWS ECR[\s\S]*Credentials/,
+  } as null | { line: string; cursorAt: string; text: RegExp },
+  /** Names the outline lists (the steps, the endpoint and the pipeline). */
+  outline: ['preprocess', 'train', 'evaluate', 'predict', 'train-and-evaluate'],
+};
+
+/** An extra file named like `*.valohai.yaml` (another selector pattern) with two fixable problems, for Fix All. */
+const FIX_ALL = {
+  file: 'extra.valohai.yaml',
+  text: [
+    '# Two misspelled edge types, both safely fixable.',
+    '- step:',
+    '    name: prepare',
+    '    image: docker.io/library/python:3.12',
+    '    command: python prepare.py',
+    '- step:',
+    '    name: train',
+    '    image: docker.io/library/python:3.12',
+    '    command: python train.py',
+    '    inputs:',
+    '      - name: data',
+    '- pipeline:',
+    '    name: nightly',
+    '    nodes:',
+    '      - name: prepare',
+    '        type: execution',
+    '        step: prepare',
+    '      - name: train',
+    '        type: execution',
+    '        step: train',
+    '    edges:',
+    '      - [prepare.outputs.*, train.inputs.data]',
+    '',
+  ].join('\n'),
+  rule: 'pipeline-edge-type',
+  fixedLine: '- [prepare.output.*, train.input.data]',
+};
+
+/** 1-based line and column of `place` in `file` of the examples: the first line containing `place.line`, at `cursorAt`. */
+function positionOf(file: string, place: { line: string; cursorAt: string }): { line: number; column: number } {
+  const lines = readFileSync(join(ROOT, 'examples', file), 'utf8').split('\n');
+  const index = lines.findIndex((line) => line.includes(place.line) && line.includes(place.cursorAt));
+  if (index < 0) throw new Error(`examples/${file} has no line with ${JSON.stringify(place.line)}: update the test's table`);
+  return { line: index + 1, column: (lines[index] ?? '').indexOf(place.cursorAt) + 1 };
+}
+
+/** A `.valohai-lint.yaml` with a mistake, in a folder of its own so that it applies to no valohai.yaml. */
+const BAD_CONFIG = {
+  file: 'config-check/.valohai-lint.yaml',
+  text: '# An unknown rule id, reported in the configuration file itself.\nrules:\n  no-such-rule: error\n',
+  rule: 'config-invalid',
+  message: '"no-such-rule" is not a valohai-lint rule',
+};
+
+describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
+  let vscode: VsCode;
+  let failed = false;
+
+  beforeAll(async () => {
+    const vsix = packageExtension();
+    vscode = await VsCode.launch({
+      vsix,
+      project: join(ROOT, 'examples'),
+      extraFiles: { [FIX_ALL.file]: FIX_ALL.text, [BAD_CONFIG.file]: BAD_CONFIG.text },
+    });
+  }, 300_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      failed = true;
+      await vscode?.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+      // Close whatever menu or widget the failed test left open, so the next test starts from the editor.
+      for (let i = 0; i < 3; i++) await vscode?.page.keyboard.press('Escape').catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    if (!vscode) return;
+    if (failed) vscode.saveLogs();
+    await vscode.close();
+  }, 60_000);
+
+  /** Rows of the Problems panel that contain all of `texts`. */
+  const problemRows = (...texts: string[]) =>
+    texts.reduce((rows, text) => rows.filter({ hasText: text }), vscode.page.locator('.markers-panel .monaco-list-row'));
+
+  /** Shows the Problems panel, filtered by `filter` (a rule id, say); '' shows everything. */
+  async function showProblems(filter: string): Promise<void> {
+    await vscode.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await vscode.page.locator('.markers-panel').filter({ visible: true }).first().waitFor();
+    // The Problems filter, told apart by its placeholder ("… **/*.ts, !**/node_modules/**") from the Output view's.
+    const box = vscode.page.locator('input[placeholder*="node_modules"]').filter({ visible: true }).first();
+    await box.fill(filter);
+  }
+
+  it('shows the status bar item as running', async () => {
+    await vscode.openFile(EXAMPLE.file);
+    await vscode.page.locator('.statusbar-item[aria-label="valohai-lint: running"]').waitFor({ timeout: 60_000 });
+  });
+
+  it('shows the diagnostics of the example in the editor and the Problems panel', async () => {
+    await vscode.openFile(EXAMPLE.file);
+    // A squiggle of any severity in the lines in view (the editor renders only those).
+    await vscode.page.locator('.monaco-editor [class*="squiggly-"]').first().waitFor({ timeout: 60_000 });
+    await showProblems('');
+    await problemRows(EXAMPLE.problems[0]!.rule).first().waitFor({ timeout: 60_000 });
+    const showcase = positionOf(EXAMPLE.file, EXAMPLE.showcase);
+    await vscode.goTo(showcase.line, showcase.column);
+    await vscode.screenshot('problems');
+    for (const problem of EXAMPLE.problems) {
+      await showProblems(problem.rule);
+      const row = problemRows(problem.rule, problem.text).first();
+      await row.waitFor();
+      expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('valohai-lint');
+    }
+    await showProblems('');
+  });
+
+  it('applies a quick fix from the light bulb and the diagnostic goes away', async () => {
+    const page = vscode.page;
+    const fix = EXAMPLE.quickFix;
+    await vscode.openFile(EXAMPLE.file);
+    const { line, column } = positionOf(EXAMPLE.file, fix);
+    await showProblems(fix.rule);
+    await problemRows(fix.rule).first().waitFor();
+    await vscode.goTo(line, column);
+    await page.keyboard.press('Control+.');
+    // The action list also renders its rows off-screen to measure them: only visible rows count.
+    const menuRow = (text: string) =>
+      page.locator('.action-widget .monaco-list-row', { hasText: text }).filter({ visible: true }).first();
+    await menuRow(fix.title).waitFor();
+    await menuRow(`Show documentation for ${fix.rule}`).waitFor();
+    await vscode.screenshot('quick-fix', '.part.editor');
+    await vscode.chooseWithKeyboard('.action-widget', async (row) => (await row.innerText()).includes(fix.title));
+    await problemRows(fix.rule).first().waitFor({ state: 'detached' });
+    await vscode.save();
+    expect(vscode.readWorkspaceFile(EXAMPLE.file).split('\n')[line - 1]).toBe(fix.fixed);
+    await showProblems('');
+  });
+
+  it('fixes every safely fixable problem of a file with "Fix All Auto-Fixable Problems"', async () => {
+    await vscode.openFile(FIX_ALL.file);
+    await showProblems(`**/${FIX_ALL.file}`);
+    await problemRows(FIX_ALL.rule, '"outputs"').first().waitFor({ timeout: 60_000 });
+    await problemRows(FIX_ALL.rule, '"inputs"').first().waitFor();
+    await vscode.runCommand('valohai-lint: Fix All Auto-Fixable Problems');
+    await problemRows(FIX_ALL.rule).first().waitFor({ state: 'detached' });
+    await vscode.save();
+    expect(vscode.readWorkspaceFile(FIX_ALL.file)).toContain(FIX_ALL.fixedLine);
+    await showProblems('');
+  });
+
+  it('reports the problems of a .valohai-lint.yaml in that file', async () => {
+    await vscode.openFile(BAD_CONFIG.file);
+    await showProblems(BAD_CONFIG.rule);
+    await problemRows(BAD_CONFIG.rule, BAD_CONFIG.message).first().waitFor({ timeout: 60_000 });
+    await showProblems('');
+  });
+
+  it('shows documentation when hovering a key', async () => {
+    const page = vscode.page;
+    await vscode.openFile(EXAMPLE.file);
+    const { line, column } = positionOf(EXAMPLE.file, EXAMPLE.hover);
+    await vscode.goTo(line, column);
+    await vscode.showHover();
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: EXAMPLE.hover.text }).first().waitFor();
+    await vscode.screenshot('hover', '.part.editor');
+    await page.keyboard.press('Escape');
+  });
+
+  it.skipIf(EXAMPLE.imageHover === null)('shows registry information when hovering an image', async () => {
+    const page = vscode.page;
+    const imageHover = EXAMPLE.imageHover!;
+    await vscode.openFile(EXAMPLE.file);
+    const { line, column } = positionOf(EXAMPLE.file, imageHover);
+    await vscode.goTo(line, column);
+    await vscode.showHover();
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: imageHover.text }).first().waitFor();
+    await vscode.screenshot('image-hover', '.part.editor');
+    await page.keyboard.press('Escape');
+  });
+
+  it('lists the steps, the endpoint and the pipeline in the outline', async () => {
+    await vscode.openFile(EXAMPLE.file);
+    await vscode.runCommand('Explorer: Focus on Outline View');
+    const outline = vscode.page.locator('.outline-pane');
+    await outline.locator('.monaco-list-row').first().waitFor();
+    // Lists render only the rows in view: fold the file tree's pane away so that the outline gets the whole height.
+    const folders = vscode.page.locator('.pane-header[aria-expanded="true"]', { hasText: /workspace/i });
+    if ((await folders.count()) > 0) await folders.first().click();
+    for (const name of EXAMPLE.outline) {
+      await outline.locator('.monaco-list-row[aria-level="1"]', { hasText: name }).first().waitFor();
+    }
+    await vscode.screenshot('outline', '.part.sidebar');
+  });
+
+  it('restarts the server, and the status bar item follows it back to running', async () => {
+    const page = vscode.page;
+    await vscode.openFile(EXAMPLE.file);
+    await vscode.runCommand('valohai-lint: Restart Server');
+    await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').waitFor({ state: 'detached' });
+    await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').waitFor({ timeout: 60_000 });
+    // A fresh server lints the open file again.
+    await showProblems(EXAMPLE.problems[0]!.rule);
+    await problemRows(EXAMPLE.problems[0]!.rule).first().waitFor({ timeout: 60_000 });
+    await showProblems('');
+  });
+
+  it('opens the output channel from the status bar item', async () => {
+    const page = vscode.page;
+    await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').click();
+    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Restarting the valohai-lint server' }).first().waitFor();
+  });
+
+  /** Waits for the Markdown preview of a rule page (a webview: an iframe holding the iframe that shows the page). */
+  async function rulePageShown(rule: string): Promise<void> {
+    const page = vscode.page;
+    await page.locator('.tabs-container .tab.active', { hasText: `Preview ${rule}.md` }).waitFor();
+    await page
+      .frameLocator('.webview.ready')
+      .frameLocator('iframe#active-frame')
+      .locator('h1', { hasText: rule })
+      .first()
+      .waitFor();
+  }
+
+  it('opens the page of a rule from the light bulb of its diagnostic', async () => {
+    const page = vscode.page;
+    const rule = EXAMPLE.showcaseRule;
+    await vscode.openFile(EXAMPLE.file);
+    const { line, column } = positionOf(EXAMPLE.file, EXAMPLE.showcase);
+    await vscode.goTo(line, column);
+    await page.keyboard.press('Control+.');
+    const title = `Show documentation for ${rule}`;
+    await page.locator('.action-widget .monaco-list-row', { hasText: title }).filter({ visible: true }).first().waitFor();
+    await vscode.chooseWithKeyboard('.action-widget', async (row) => (await row.innerText()).includes(title));
+    await rulePageShown(rule);
+  });
+
+  it('opens a rule page from the command palette', async () => {
+    const page = vscode.page;
+    const rule = EXAMPLE.quickFix.rule;
+    await vscode.runCommand('valohai-lint: Show Rule Documentation');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(rule);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: rule }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await rulePageShown(rule);
+    await vscode.screenshot('rule-documentation');
+  });
+});
