@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');
 // Nothing to do under pnpm, or in an installed package (which holds the bundle but not the sources).
-if (!checkOnly && ((process.env.npm_config_user_agent ?? '').startsWith('pnpm') || !existsSync(join(root, 'packages/cli/src')))) process.exit(0);
+// npm exports its own path as npm_execpath to the scripts it runs, but passes an inherited npm_config_user_agent on
+// unchanged (a test started under `pnpm exec` that runs npm would otherwise look like pnpm), so npm_execpath decides.
+const execpath = process.env.npm_execpath ?? '';
+const underNpm = /npm-cli\.js$|[\\/]npm$/.test(execpath);
+const underPnpm = !underNpm && (execpath.includes('pnpm') || (process.env.npm_config_user_agent ?? '').startsWith('pnpm'));
+if (!checkOnly && (underPnpm || !existsSync(join(root, 'packages/cli/src')))) process.exit(0);
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const rootManifest = readJson(join(root, 'package.json'));
 const workspace = new Map();
