@@ -6,7 +6,7 @@ import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../engine/types.js';
 import { itemLabel } from '../model/model.js';
 import { effectiveItems } from '../model/steps.js';
-import { verifyExpression } from '../util/expression.js';
+import { verifyExpression } from '../util/expression/index.js';
 import { display } from '../util/text.js';
 
 export const stopConditionExpression = defineRule({
