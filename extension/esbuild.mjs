@@ -1,9 +1,8 @@
 // Builds the VS Code extension into extension/dist: the client (dist/extension.js, CommonJS, `vscode` external), the
 // language server of packages/language-server (dist/server.js), the JSON Schema of .valohai-lint.yaml and the rule
-// pages with their index (dist/docs/rules/*.md, dist/rules.json). Run directly it builds everything and fails when the
-// server is missing; scripts/build.mjs calls buildExtension({ requireServer: false }).
+// pages with their index (dist/docs/rules/*.md, dist/rules.json). scripts/build.mjs calls it; run directly it does the same.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,11 +33,6 @@ const common = {
   banner: { js: "const __vlImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** The language server's entry file, or undefined while the package has none. */
-export function serverEntry() {
-  return existsSync(SERVER_ENTRY) ? SERVER_ENTRY : undefined;
-}
-
 function ruleIndex() {
   const dir = join(root, 'docs/rules');
   const rules = [];
@@ -53,32 +47,15 @@ function ruleIndex() {
   return rules;
 }
 
-/**
- * Builds extension/dist. With requireServer (the default) a missing language server is an error; without it the
- * client is built alone and a warning says why, so the rest of the workspace still builds.
- */
-export async function buildExtension({ requireServer = true } = {}) {
-  const server = serverEntry();
-  if (!server && requireServer) {
-    throw new Error('extension: packages/language-server has no entry point yet; the extension cannot be packaged.');
-  }
+/** Builds extension/dist: the client, the bundled language server, the config schema and the rule pages. */
+export async function buildExtension() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'docs/rules'), { recursive: true });
 
-  const builds = [
-    build({
-      ...common,
-      entryPoints: [join(extensionDir, 'src/extension.ts')],
-      outfile: join(dist, 'extension.js'),
-      external: ['vscode'],
-    }),
-  ];
-  if (server) {
-    builds.push(build({ ...common, entryPoints: [server], outfile: join(dist, 'server.js') }));
-  } else {
-    console.warn('extension: packages/language-server has no entry point yet; built the client only.');
-  }
-  await Promise.all(builds);
+  await Promise.all([
+    build({ ...common, entryPoints: [join(extensionDir, 'src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] }),
+    build({ ...common, entryPoints: [SERVER_ENTRY], outfile: join(dist, 'server.js') }),
+  ]);
 
   copyFileSync(join(root, 'packages/core/src/config/valohai-lint.schema.json'), join(dist, 'valohai-lint.schema.json'));
   const rules = ruleIndex();

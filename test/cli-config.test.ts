@@ -1,21 +1,11 @@
 // The CLI's configuration contract: .valohai-lint.yaml found upward to the repository root, --config, --print-config,
 // ignore globs, config errors at their line with exit code 2, and pattern warnings that do not block.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { runCli, tree } from './helpers/cli.js';
 
 const SHORT = '- step:\n    name: train\n    image: myorg/train:1.0\n    command: python train.py\n';
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vl-config-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 describe('.valohai-lint.yaml', () => {
   it('is found from the linted file upward, stopping at the repository root', () => {

@@ -1,36 +1,29 @@
 // End-to-end tests of the bundled CLI: the exit-code contract, formats, rule listing, stdin, and byte-exact --fix.
-import { mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getRules } from '@valohai-lint/core';
-import { runCli } from './helpers/cli.js';
+import { runCli, tree } from './helpers/cli.js';
 
 const CLEAN = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n';
 const BROKEN = '- step:\n    name: train\n   image: python\n';
 const WARNS = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    name: again\n';
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vl-cli-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
-
 describe('exit codes', () => {
   it('0 when clean, 1 on errors, 2 on usage errors and when nothing matched', () => {
-    expect(runCli(['valohai.yaml'], { cwd: project({ 'valohai.yaml': CLEAN }) }).code).toBe(0);
-    const broken = runCli([], { cwd: project({ 'valohai.yaml': BROKEN }) });
+    expect(runCli(['valohai.yaml'], { cwd: tree({ 'valohai.yaml': CLEAN }) }).code).toBe(0);
+    const broken = runCli([], { cwd: tree({ 'valohai.yaml': BROKEN }) });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('yaml-syntax');
     expect(runCli(['--format', 'nope']).code).toBe(2);
     expect(runCli(['--bogus-flag']).code).toBe(2);
-    const none = runCli(['does-not-exist.yaml'], { cwd: project({}) });
+    const none = runCli(['does-not-exist.yaml'], { cwd: tree({}) });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('No files matched "does-not-exist.yaml"');
-    expect(runCli([], { cwd: project({ 'other.yaml': CLEAN }) }).code).toBe(2);
+    expect(runCli([], { cwd: tree({ 'other.yaml': CLEAN }) }).code).toBe(2);
   });
   it('warnings pass unless --max-warnings is exceeded; --quiet hides them', () => {
-    const dir = project({ 'valohai.yaml': WARNS });
+    const dir = tree({ 'valohai.yaml': WARNS });
     expect(runCli([], { cwd: dir }).code).toBe(0);
     expect(runCli(['--max-warnings', '0'], { cwd: dir }).code).toBe(1);
     expect(runCli(['--max-warnings', '1'], { cwd: dir }).code).toBe(0);
@@ -43,26 +36,26 @@ describe('exit codes', () => {
 
 describe('formats', () => {
   it('stylish shows the rule, the position and an underlined code frame', () => {
-    const r = runCli([], { cwd: project({ 'valohai.yaml': WARNS }) });
+    const r = runCli([], { cwd: tree({ 'valohai.yaml': WARNS }) });
     expect(r.stdout).toContain('valohai.yaml\n  5:5  warning  Key "name" is repeated in this mapping');
     expect(r.stdout).toContain('    > 5 |     name: again\n        |     ^^^^');
     expect(r.stdout).toContain('"name" first written here at 2:5');
     expect(r.stdout).toContain('1 problem (0 errors, 1 warning)');
   });
   it('stylish colors only when asked or on a terminal', () => {
-    const dir = project({ 'valohai.yaml': WARNS });
+    const dir = tree({ 'valohai.yaml': WARNS });
     expect(runCli([], { cwd: dir }).stdout).not.toContain('\x1b[');
     expect(runCli([], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\x1b[');
   });
   it('json has 1-based positions, rule ids and a summary', () => {
-    const r = runCli(['--format', 'json'], { cwd: project({ 'valohai.yaml': WARNS }) });
+    const r = runCli(['--format', 'json'], { cwd: tree({ 'valohai.yaml': WARNS }) });
     const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: Record<string, unknown>[] }[]; summary: Record<string, number> };
     expect(out.files[0]!.path).toBe('valohai.yaml');
     expect(out.files[0]!.diagnostics[0]).toMatchObject({ ruleId: 'yaml-duplicate-key', severity: 'warning', line: 5, column: 5, endLine: 5, endColumn: 9 });
     expect(out.summary).toMatchObject({ files: 1, errors: 0, warnings: 1 });
   });
   it('several formats in one run, each to its own destination', () => {
-    const dir = project({ 'valohai.yaml': WARNS });
+    const dir = tree({ 'valohai.yaml': WARNS });
     const r = runCli(['--format', 'stylish', '--format', 'json=out.json'], { cwd: dir });
     expect(r.stdout).toContain('yaml-duplicate-key');
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.warnings).toBe(1);
@@ -94,7 +87,7 @@ describe('--fix', () => {
   const UNUSED = '# keep this comment\r\n# valohai-lint-disable-next-line yaml-duplicate-key\r\n- step:\r\n    name: "train"   # trailing\r\n    image: \'docker.io/library/python:3.12\'\r\n    command: [python, train.py]\r\n';
   it('rewrites atomically, keeps the mode, and changes no byte outside the edit (CRLF, BOM, comments, quoting)', () => {
     const text = `\uFEFF${UNUSED}`;
-    const dir = project({ 'valohai.yaml': text });
+    const dir = tree({ 'valohai.yaml': text });
     const file = join(dir, 'valohai.yaml');
     chmodSync(file, 0o640);
     const r = runCli(['--fix'], { cwd: dir });
@@ -108,14 +101,14 @@ describe('--fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(after);
   });
   it('--fix-dry-run prints a unified diff and changes nothing', () => {
-    const dir = project({ 'valohai.yaml': UNUSED });
+    const dir = tree({ 'valohai.yaml': UNUSED });
     const r = runCli(['--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toContain('--- a/valohai.yaml');
     expect(r.stdout).toContain('-# valohai-lint-disable-next-line yaml-duplicate-key');
     expect(readFileSync(join(dir, 'valohai.yaml'), 'utf8')).toBe(UNUSED);
   });
   it('leaves a file with YAML syntax errors alone', () => {
-    const dir = project({ 'valohai.yaml': `# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}` });
+    const dir = tree({ 'valohai.yaml': `# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}` });
     runCli(['--fix'], { cwd: dir });
     expect(readFileSync(join(dir, 'valohai.yaml'), 'utf8')).toBe(`# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}`);
   });

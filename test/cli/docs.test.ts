@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, HELP } from '../../packages/cli/src/args.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { NO_CI, ROOT, runCli } from '../helpers/cli.js';
 import { codeBlock, codeBlocks } from '../helpers/markdown.js';
 import { onlyRules } from '../helpers/rules.js';
 import { sarifValidator } from '../helpers/sarif.js';
 
 const CLI_MD = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
 const PROJECT = join(import.meta.dirname, 'formats/project');
-const NO_CI: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: '', GITHUB_SERVER_URL: '', GITHUB_REPOSITORY: '', GITHUB_SHA: '', CI_PROJECT_DIR: '' };
 
 /** The rows of the Markdown table that follows a heading, as arrays of cells (header and separator dropped). */
 function tableAfter(markdown: string, heading: string): string[][] {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getRules, ruleDocsUrl } from '@valohai-lint/core';
 import { annotation, escapeData, escapeProperty, jobSummary } from '../../packages/cli/src/formatters/github.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { NO_CI, runCli, type CliRun } from '../helpers/cli.js';
 import { onlyRules } from '../helpers/rules.js';
 import { sarifValidator } from '../helpers/sarif.js';
 
@@ -17,7 +17,6 @@ const EXPECTED = join(FORMATS_DIR, 'expected');
 const UPDATE = process.env['UPDATE'] === '1';
 
 /** An environment with no CI variables, whatever the machine running the tests has set. */
-const NO_CI: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: '', GITHUB_SERVER_URL: '', GITHUB_REPOSITORY: '', GITHUB_SHA: '', CI_PROJECT_DIR: '' };
 
 function lintProject(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT): CliRun {
   return runCli([...args, ...onlyRules()], { cwd, env: { ...NO_CI, ...env } });

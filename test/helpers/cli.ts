@@ -1,17 +1,28 @@
 // Runs the real, bundled valohai-lint executable (building it first when needed) and captures its output.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBundle, ROOT } from './build.js';
 
-export const ROOT = join(import.meta.dirname, '../..');
+export { ROOT };
 export const BIN = join(ROOT, 'packages/cli/dist/valohai-lint.js');
 
-let built = false;
+/** Environment that hides the CI variables of the machine running the tests from the github and gitlab formats. */
+export const NO_CI: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: '', GITHUB_SERVER_URL: '', GITHUB_REPOSITORY: '', GITHUB_SHA: '', CI_PROJECT_DIR: '' };
+
 export function ensureBuilt(): void {
-  if (built && existsSync(BIN)) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  built = true;
+  ensureBundle(BIN, 'scripts/build-cli.mjs', ['packages/cli/src', 'packages/core/src', 'packages/node/src']);
+}
+
+/** A temporary folder holding `files` (paths may contain folders). */
+export function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }
 
 export interface CliRun {

@@ -1,8 +1,7 @@
 // A language client for tests: starts the REAL bundled server (`node packages/language-server/dist/server.js --stdio`),
 // speaks JSON-RPC with vscode-languageserver-protocol, answers the server's requests (configuration, registrations,
 // applyEdit, showDocument) and lets tests wait for conditions (never for fixed times).
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -17,26 +16,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ensureBundle, ROOT } from './build.js';
 
-export const ROOT = join(import.meta.dirname, '../..');
+export { ROOT };
+
 export const SERVER = join(ROOT, 'packages/language-server/dist/server.js');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the bundles when the server bundle is missing or older than the sources it is made of. */
+/** Builds the server bundle when it is missing or older than the sources it is made of. */
 export function ensureServerBuilt(): void {
-  const sources = ['packages/language-server/src', 'packages/core/src', 'packages/node/src'].map((d) => newestMtime(join(ROOT, d)));
-  if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= Math.max(...sources)) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-language-server.mjs')], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`building the language server failed: ${r.stderr}`);
+  ensureBundle(SERVER, 'scripts/build-language-server.mjs', ['packages/language-server/src', 'packages/core/src', 'packages/node/src']);
 }
 
 export function fileUri(path: string): string {

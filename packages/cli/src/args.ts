@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 export interface FormatRequest {
-  name: string;
+  name: FormatName;
   /** File to write to; undefined means standard output. */
   output?: string;
 }
@@ -27,7 +27,12 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+function isFormat(name: string): name is FormatName {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
+export type FormatName = (typeof FORMATS)[number];
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -62,7 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const eq = f.indexOf('=');
     const name = eq >= 0 ? f.slice(0, eq) : f;
     const output = eq >= 0 ? f.slice(eq + 1) : undefined;
-    if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`Unknown format "${name}"; expected one of ${FORMATS.map((x) => `"${x}"`).join(', ')}.`);
+    if (!isFormat(name)) throw new UsageError(`Unknown format "${name}"; expected one of ${FORMATS.map((x) => `"${x}"`).join(', ')}.`);
     if (output === '') throw new UsageError(`--format ${name}= needs a file name after "=".`);
     return output === undefined ? { name } : { name, output };
   });

@@ -20,7 +20,6 @@ function walk(dir: string, out: string[], accept: (path: string) => boolean): vo
   } catch {
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
@@ -31,20 +30,19 @@ function walk(dir: string, out: string[], accept: (path: string) => boolean): vo
 
 const isGlob = (s: string): boolean => /[*?[\]{}]/.test(s);
 
-/** Resolves CLI inputs (relative to `cwd`) to a sorted, de-duplicated list of absolute file paths. */
-export function findFiles(inputs: readonly string[], cwd: string, ignore: readonly string[] = []): FileSearch {
+/**
+ * Resolves CLI inputs (relative to `cwd`) to a sorted, de-duplicated list of absolute file paths. The configuration's
+ * `ignore` globs are applied by the caller, per file, as they are relative to each configuration file.
+ */
+export function findFiles(inputs: readonly string[], cwd: string): FileSearch {
   const files: string[] = [];
   const unmatched: string[] = [];
-  const ignored = (abs: string): boolean => {
-    const rel = relative(cwd, abs).split(sep).join('/');
-    return ignore.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g.replace(/\/$/, '')}/**`, { dot: true }));
-  };
   const list = inputs.length > 0 ? inputs : ['.'];
   for (const input of list) {
     const before = files.length;
     if (isGlob(input)) {
       const pattern = input.split(sep).join('/');
-      walk(cwd, files, (p) => minimatch(relative(cwd, p).split(sep).join('/'), pattern, { dot: true }) && !ignored(p));
+      walk(cwd, files, (p) => minimatch(relative(cwd, p).split(sep).join('/'), pattern, { dot: true }));
     } else {
       const abs = resolve(cwd, input);
       let st;
@@ -53,8 +51,8 @@ export function findFiles(inputs: readonly string[], cwd: string, ignore: readon
       } catch {
         st = undefined;
       }
-      if (st?.isDirectory()) walk(abs, files, (p) => DEFAULT_NAME.test(p.slice(p.lastIndexOf(sep) + 1)) && !ignored(p));
-      else if (st?.isFile()) files.push(abs); // an explicitly named file is always linted
+      if (st?.isDirectory()) walk(abs, files, (p) => DEFAULT_NAME.test(p.slice(p.lastIndexOf(sep) + 1)));
+      else if (st?.isFile()) files.push(abs);
     }
     if (files.length === before) unmatched.push(input);
   }

@@ -2,10 +2,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fixText, getRules, lint, mergeConfigs, ruleDocsPath, type ConfigFile, type Diagnostic, type LintConfig } from '@valohai-lint/core';
+import { fixText, getRule, getRules, lint, mergeConfigs, ruleDocsPath, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
 import { ConfigResolver, type LoadedConfig } from '@valohai-lint/node';
 import { minimatch } from 'minimatch';
-import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args.js';
 import { palette, useColor } from './colors.js';
 import { findFiles } from './files.js';
 import { github } from './formatters/github.js';
@@ -13,7 +13,7 @@ import { gitlab } from './formatters/gitlab.js';
 import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { stylish } from './formatters/stylish.js';
-import type { FileResult, FormatContext, Formatter } from './formatters/types.js';
+import { counts, type FileResult, type FormatContext, type Formatter } from './formatters/types.js';
 import { writeAtomically } from './write.js';
 
 declare const VALOHAI_LINT_VERSION: string | undefined;
@@ -27,7 +27,7 @@ export interface Io {
   readStdin(): Promise<string>;
 }
 
-const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, github, gitlab };
+const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, gitlab };
 
 /** Reads a file as text, dropping nothing: a BOM and CRLF line ends are kept so that fixes can keep them too. */
 function readText(path: string): string {
@@ -60,9 +60,8 @@ function listRules(options: CliOptions, io: Io): number {
 }
 
 function cliOverrides(options: CliOptions): ConfigFile {
-  const known = new Set(getRules().map((r) => r.meta.id));
   for (const id of Object.keys(options.rules)) {
-    if (!known.has(id)) throw new UsageError(`--rule names an unknown rule "${id}"; run valohai-lint --list-rules to see them.`);
+    if (!getRule(id)) throw new UsageError(`--rule names an unknown rule "${id}"; run valohai-lint --list-rules to see them.`);
   }
   return { rules: options.rules as LintConfig['rules'] };
 }
@@ -153,7 +152,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       else io.stdout.write(unifiedDiff(relativePath(io.cwd, path), text, fixed.text));
       return fixed.result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     }
-    results.push({ path, relativePath: relativePath(io.cwd, path), text, diagnostics: lint(text, config).diagnostics });
+    results.push(resultOf(path, relativePath(io.cwd, path), text, lint(text, config)));
   } else {
     const search = findFiles(options.paths, io.cwd);
     if (search.files.length === 0) {
@@ -180,30 +179,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           if (options.fix) writeAtomically(path, fixed.text);
           else io.stdout.write(unifiedDiff(rel, text, fixed.text));
         }
-        results.push({ path, relativePath: rel, text: options.fix ? fixed.text : text, diagnostics: options.fix ? fixed.result.diagnostics : lint(text, config).diagnostics, fixed: options.fix && fixed.text !== text });
+        // --fix reports what is left after fixing; --fix-dry-run reports the file as it is.
+        const result = options.fix ? resultOf(path, rel, fixed.text, fixed.result) : resultOf(path, rel, text, fixed.initial);
+        results.push(options.fix && fixed.text !== text ? { ...result, fixed: true } : result);
       } else {
-        results.push({ path, relativePath: rel, text, diagnostics: lint(text, config).diagnostics });
+        results.push(resultOf(path, rel, text, lint(text, config)));
       }
     }
   }
 
   const visible = results.map((r) => ({ ...r, diagnostics: options.quiet ? r.diagnostics.filter((d: Diagnostic) => d.severity === 'error') : r.diagnostics }));
   for (const request of options.formats) {
-    const stream = request.output ? { isTTY: false } : io.stdout;
-    const colors = palette(options.color ?? (request.output ? false : useColor(stream, io.env)));
+    const colors = palette(options.color ?? (request.output ? false : useColor(io.stdout, io.env)));
     const context: FormatContext = { cwd: io.cwd, rules: getRules(), colors, version: VERSION, env: io.env };
-    const text = FORMATTERS[request.name]!(visible, context);
+    const text = FORMATTERS[request.name](visible, context);
     if (request.output) writeFileSync(resolve(io.cwd, request.output), text);
-    else if (!options.fixDryRun || request.name !== 'stylish' || text) io.stdout.write(text);
+    else io.stdout.write(text);
   }
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  const { errors, warnings } = counts(results);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr.write(`valohai-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
     return 1;
   }
   return 0;
+}
+
+/** A file's result for the formatters, keeping the parsed document so that no formatter parses the text again. */
+function resultOf(path: string, rel: string, text: string, result: LintResult): FileResult {
+  return { path, relativePath: rel, text, diagnostics: result.diagnostics, ...(result.document ? { document: result.document } : {}) };
 }
 
 function unifiedDiff(name: string, before: string, after: string): string {

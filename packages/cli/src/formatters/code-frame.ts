@@ -9,7 +9,9 @@ function expand(line: string): string {
   return line.replace(/\t/g, ' ');
 }
 
-export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette, indent = '    '): string {
+const INDENT = '    ';
+
+export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette): string {
   const first = d.start.line - 1;
   const last = Math.min(d.end.line - 1, first + MAX_LINES - 1);
   const context = Math.max(0, first - 1);
@@ -19,14 +21,14 @@ export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette, in
     const text = expand(source.lineText(line));
     const marked = line >= first;
     const gutter = `${marked ? '>' : ' '} ${String(line + 1).padStart(width)} | `;
-    out.push(indent + colors.dim(gutter) + text);
+    out.push(INDENT + colors.dim(gutter) + text);
     if (!marked) continue;
     const from = line === first ? d.start.column - 1 : text.length - text.trimStart().length;
     const to = line === d.end.line - 1 ? d.end.column - 1 : text.length;
     const len = Math.max(1, to - from);
     const color = d.severity === 'error' ? colors.red : colors.yellow;
-    out.push(indent + colors.dim(`  ${' '.repeat(width)} | `) + ' '.repeat(Math.max(0, from)) + color('^'.repeat(len)));
+    out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | `) + ' '.repeat(Math.max(0, from)) + color('^'.repeat(len)));
   }
-  if (d.end.line - 1 > last) out.push(indent + colors.dim(`  ${' '.repeat(width)} | …`));
+  if (d.end.line - 1 > last) out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | …`));
   return out.join('\n');
 }

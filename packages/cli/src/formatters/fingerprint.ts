@@ -5,8 +5,8 @@
 // (both with whitespace collapsed), and a counter that tells apart identical findings.
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
-import { createDocument, SourceFile, type Diagnostic, type YNode } from '@valohai-lint/core';
-import type { FileResult } from './types.js';
+import type { Diagnostic, YNode } from '@valohai-lint/core';
+import { sourceOf, type FileResult } from './types.js';
 
 const contains = (span: { start: number; end: number }, offset: number): boolean => offset >= span.start && (offset < span.end || offset === span.start);
 
@@ -65,10 +65,11 @@ const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
  */
 export function fingerprints(result: FileResult, reportedPath: string): string[] {
   if (result.diagnostics.length === 0) return [];
-  const source = new SourceFile(result.text);
-  const doc = createDocument(result.text);
-  // With syntax errors the tree is a guess that shifts with unrelated edits; the texts and the counter must do.
-  const root = doc.hasSyntaxErrors ? undefined : doc.root;
+  const source = sourceOf(result);
+  const doc = result.document;
+  // With syntax errors the tree is a guess that shifts with unrelated edits; the texts and the counter must do. A file
+  // too large to analyze has no tree at all.
+  const root = doc && !doc.hasSyntaxErrors ? doc.root : undefined;
   const seen = new Map<string, number>();
   return result.diagnostics.map((d: Diagnostic) => {
     const reported = normalize(result.text.slice(d.span.start, d.span.end));

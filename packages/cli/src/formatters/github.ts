@@ -4,7 +4,7 @@
 import { appendFileSync } from 'node:fs';
 import { ruleDocsUrl, type Diagnostic, type Severity } from '@valohai-lint/core';
 import { checkoutPath, lastLine } from './fingerprint.js';
-import { counts, type FileResult, type FormatContext, type Formatter } from './types.js';
+import { counts, plural, type FileResult, type FormatContext, type Formatter } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 /** GitHub's documented display limit: annotations of one kind beyond this many per step are dropped. */
@@ -33,7 +33,6 @@ export function annotation(path: string, d: Diagnostic): string {
   return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}`;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Text safe inside a Markdown table cell: Markdown punctuation escaped, then HTML-escaped, line breaks as <br>. */
 function cell(text: string): string {

@@ -1,7 +1,7 @@
 // json: a stable, documented machine format (docs/cli.md): per file its diagnostics with 1-based positions, fixes and
 // suggestions (edits as UTF-16 offsets and 1-based positions), and totals.
-import { SourceFile, type Fix } from '@valohai-lint/core';
-import { counts, type Formatter } from './types.js';
+import type { Fix, SourceFile } from '@valohai-lint/core';
+import { counts, sourceOf, type Formatter } from './types.js';
 
 function fixJson(source: SourceFile, fix: Fix): unknown {
   return {
@@ -16,7 +16,7 @@ function fixJson(source: SourceFile, fix: Fix): unknown {
 
 export const json: Formatter = (results, { version }) => {
   const files = results.map((r) => {
-    const source = new SourceFile(r.text);
+    const source = sourceOf(r);
     return {
       path: r.relativePath,
       ...(r.fixed ? { fixed: true } : {}),

@@ -3,9 +3,9 @@
 // replacements, and fingerprints that survive unrelated edits (see fingerprint.ts).
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl, SourceFile, type Fix, type Rule, type Severity, type Span } from '@valohai-lint/core';
+import { ruleDocsUrl, type SourceFile, type Fix, type Rule, type Severity, type Span } from '@valohai-lint/core';
 import { fingerprints } from './fingerprint.js';
-import type { FileResult, Formatter } from './types.js';
+import { sourceOf, type FileResult, type Formatter } from './types.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/valohai-lint/valohai-lint';
@@ -78,7 +78,7 @@ export const sarif: Formatter = (results, { cwd, rules, version }) => {
   const sarifResults: unknown[] = [];
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    const source = new SourceFile(r.text);
+    const source = sourceOf(r);
     const location = artifactLocation(r);
     const prints = fingerprints(r, r.relativePath);
     r.diagnostics.forEach((d, i) => {

@@ -1,16 +1,14 @@
 // stylish: findings grouped by file, each with a code frame underlining the exact range, then a summary line.
-import { SourceFile } from '@valohai-lint/core';
 import { codeFrame } from './code-frame.js';
-import { counts, type Formatter } from './types.js';
+import { counts, plural, sourceOf, type Formatter } from './types.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const stylish: Formatter = (results, { colors }) => {
   const out: string[] = [];
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
     out.push(colors.underline(r.relativePath));
-    const source = new SourceFile(r.text);
+    const source = sourceOf(r);
     for (const d of r.diagnostics) {
       const sev = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue(d.severity);
       out.push(`  ${colors.dim(`${d.start.line}:${d.start.column}`)}  ${sev}  ${d.message}  ${colors.dim(d.ruleId)}`);

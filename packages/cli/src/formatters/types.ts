@@ -1,5 +1,5 @@
 // What every output format receives: the lint results of each file, relative paths and the rule catalogue.
-import type { Diagnostic, Rule } from '@valohai-lint/core';
+import { SourceFile, type Diagnostic, type Rule, type ValohaiDocument } from '@valohai-lint/core';
 import type { Palette } from '../colors.js';
 
 export interface FileResult {
@@ -11,7 +11,16 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** True when --fix rewrote the file. */
   fixed?: boolean;
+  /** The document lint() parsed from `text` (absent for files too large to analyze); formatters never parse again. */
+  document?: ValohaiDocument;
 }
+
+/** The line index of a result's text: the one lint() built, when there is one. */
+export function sourceOf(result: FileResult): SourceFile {
+  return result.document?.source ?? new SourceFile(result.text);
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface FormatContext {
   cwd: string;

@@ -74,78 +74,60 @@ export interface LintOptions {
   extraRules?: readonly Rule[];
 }
 
+const knownRuleIds: ReadonlySet<string> = new Set(rulesById.keys());
+
 /** Lints valohai.yaml text. Pure and synchronous; never throws. */
 export function lint(text: string, config?: LintConfig, options?: LintOptions): LintResult {
   const resolved = resolveConfig(config);
-  const diagnostics: Diagnostic[] = [];
-  const emit = (ruleId: string, r: ReportDescriptor, source: SourceFile): void => {
-    const rule = rulesById.get(ruleId);
+  /** Adds a finding of `rule` to `into`, at the configured severity, unless the rule is off. */
+  const emit = (into: Diagnostic[], rule: Rule | undefined, r: ReportDescriptor, source: SourceFile): void => {
     if (!rule) return;
     const severity = severityOf(rule, resolved);
-    if (severity === 'off') return;
-    diagnostics.push(toDiagnostic(source, rule, severity, r));
+    if (severity !== 'off') into.push(toDiagnostic(source, rule, severity, r));
   };
 
   if (text.length > resolved.maxFileSize) {
     // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
-    emit('file-too-large', { messageId: 'tooLarge', data: { size: text.length, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
+    const diagnostics: Diagnostic[] = [];
+    emit(diagnostics, rulesById.get('file-too-large'), { messageId: 'tooLarge', data: { size: text.length, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
     return { diagnostics };
   }
 
   const doc = createDocument(text);
   const model = buildModel(doc.root);
+  const found: Diagnostic[] = [];
   for (const rule of [...(allRules as readonly Rule[]), ...(options?.extraRules ?? [])]) {
-    if (ENGINE_RULES.has(rule.meta.id)) continue;
-    const severity = severityOf(rule, resolved);
-    if (severity === 'off') continue;
+    if (ENGINE_RULES.has(rule.meta.id) || severityOf(rule, resolved) === 'off') continue;
     if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
     try {
-      rule.check({
-        doc,
-        model,
-        config: resolved,
-        report: (r) => diagnostics.push(toDiagnostic(doc.source, rule, severity, r)),
-      });
+      rule.check({ doc, model, config: resolved, report: (r) => emit(found, rule, r, doc.source) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      emit('internal-error', { messageId: 'crashed', data: { rule: rule.meta.id, message }, span: { start: 0, end: 0 } }, doc.source);
+      emit(found, rulesById.get('internal-error'), { messageId: 'crashed', data: { rule: rule.meta.id, message }, span: { start: 0, end: 0 } }, doc.source);
     }
   }
 
   // Suppressions apply after every rule has run, so unused ones can be told apart.
-  const { directives, malformed } = parseDirectives(doc.source, new Set(rulesById.keys()));
-  const kept = directives.length === 0 ? diagnostics : diagnostics.filter((d) => !isSuppressed(directives, d.ruleId, d.start.line - 1));
-  const final = kept;
-  const pushEngine = (ruleId: string, r: ReportDescriptor): void => {
-    const rule = rulesById.get(ruleId);
-    if (!rule) return;
-    const severity = severityOf(rule, resolved);
-    if (severity === 'off') return;
-    final.push(toDiagnostic(doc.source, rule, severity, r));
-  };
+  const { directives, malformed } = parseDirectives(doc.source, knownRuleIds);
+  const diagnostics = directives.length === 0 ? found : found.filter((d) => !isSuppressed(directives, d.ruleId, d.start.line - 1));
+  const malformedRule = rulesById.get('suppression-malformed');
+  const unusedRule = rulesById.get('suppression-unused');
   for (const m of malformed) {
-    pushEngine('suppression-malformed', {
-      messageId: m.problem,
-      data: { text: m.text, suggestion: m.suggestion ?? '' },
-      span: m.span,
-    });
+    emit(diagnostics, malformedRule, { messageId: m.problem, data: { text: m.text, suggestion: m.suggestion ?? '' }, span: m.span }, doc.source);
   }
   for (const d of directives) {
-    const removal = removalFix(doc.source, d.span);
-    if (d.rules.length === 0) {
-      if (d.used.size === 0) pushEngine('suppression-unused', { messageId: 'unusedAll', span: d.span, fix: removal, tags: ['unnecessary'] });
+    const unused = d.rules.filter((r) => !d.used.has(r.id));
+    if (d.rules.length === 0 ? d.used.size > 0 : unused.length === 0) continue;
+    if (d.rules.length > 0 && unused.length < d.rules.length) {
+      for (const r of unused) emit(diagnostics, unusedRule, { messageId: 'unusedRule', data: { rule: r.id }, span: r.span, tags: ['unnecessary'] }, doc.source);
       continue;
     }
-    const unused = d.rules.filter((r) => !d.used.has(r.id));
-    if (unused.length === d.rules.length) {
-      pushEngine('suppression-unused', { messageId: 'unused', data: { rules: unused.map((r) => `"${r.id}"`).join(', ') }, span: d.span, fix: removal, tags: ['unnecessary'] });
-    } else {
-      for (const r of unused) pushEngine('suppression-unused', { messageId: 'unusedRule', data: { rule: r.id }, span: r.span, tags: ['unnecessary'] });
-    }
+    const whole: ReportDescriptor = d.rules.length === 0 ? { messageId: 'unusedAll', span: d.span } : { messageId: 'unused', data: { rules: unused.map((r) => `"${r.id}"`).join(', ') }, span: d.span };
+    emit(diagnostics, unusedRule, { ...whole, fix: removalFix(doc.source, d.span), tags: ['unnecessary'] }, doc.source);
   }
 
-  final.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
-  return { diagnostics: final, document: doc };
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  return { diagnostics, document: doc };
 }
 
 /** A fix deleting a directive comment: the whole line when the comment is alone on it. */
@@ -164,6 +146,8 @@ function removalFix(source: SourceFile, span: { start: number; end: number }): F
 
 export interface FixResult {
   text: string;
+  /** The lint of the text as given, before any fix. */
+  initial: LintResult;
   /** How many fixes were applied over all passes. */
   applied: number;
   passes: number;
@@ -175,7 +159,8 @@ export function fixText(text: string, config?: LintConfig): FixResult {
   let current = text;
   let applied = 0;
   let passes = 0;
-  let result = lint(current, config);
+  const initial = lint(current, config);
+  let result = initial;
   while (passes < 10) {
     if (result.document?.hasSyntaxErrors) break;
     const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
@@ -190,5 +175,5 @@ export function fixText(text: string, config?: LintConfig): FixResult {
     passes++;
     result = relinted;
   }
-  return { text: current, applied, passes, result };
+  return { text: current, initial, applied, passes, result };
 }
