@@ -9,7 +9,7 @@ export function expectedFromCore(uri: string, text: string, version: number, con
   const doc = TextDocument.create(uri, 'yaml', version, text);
   return lint(text, config).diagnostics.map((d) => {
     const out: Record<string, unknown> = {
-      range: { start: { line: d.start.line - 1, character: d.start.column - 1 }, end: { line: d.end.line - 1, character: d.end.column - 1 } },
+      range: { start: doc.positionAt(d.span.start), end: doc.positionAt(d.span.end) },
       severity: SEVERITIES[d.severity],
       code: d.ruleId,
       codeDescription: { href: ruleDocsUrl(d.ruleId) },

@@ -25,11 +25,11 @@ export { parseConfig, mergeConfigs } from './config/parse-config.js';
 export type { ConfigFile, ConfigResult } from './config/parse-config.js';
 export { REGISTRY_TYPES } from './config/registry-types.js';
 export type { RegistryType } from './config/registry-types.js';
-export { describeImages, imageAt } from './images/describe.js';
+export { describeDocumentImages, describeImages, documentImageAt, imageAt } from './images/describe.js';
 export type { ImageDescription } from './images/describe.js';
 export { parseImageReference, qualify, registryKind, isTemplated } from './docker/image-ref.js';
 export type { ImageRef, ImageRefError, ImageRefResult, RegistryKind } from './docker/types.js';
 export { patternMatches, literalPrefix } from './registry/pattern.js';
 /** The project's JSON Schema of valohai.yaml (descriptions for hovers and completion). */
 export { valohaiSchema } from './schema/validate.js';
-export { plainSafe, quotedScalar, requoted } from './document/scalar-text.js';
+export { plainSafe, quotedScalar, requoted, verbatimStart } from './document/scalar-text.js';

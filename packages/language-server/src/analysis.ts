@@ -15,6 +15,8 @@ export interface Analysis {
   text: string;
   /** The core's result; undefined when linting is disabled for the document. */
   result?: LintResult;
+  /** The text with every safe fix applied (computed on the first "fix all" request, then reused). */
+  fixedText?: string;
   diagnostics: Diagnostic[];
 }
 

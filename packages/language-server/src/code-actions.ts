@@ -1,7 +1,7 @@
 // Code actions, computed from a fresh lint of the document's current text (never from state kept since the diagnostics
 // were published): each fix (preferred), each suggestion, "Disable <rule> for this line", "Show documentation for
 // <rule>", and `source.fixAll.valohai-lint`, which applies every safe fix to a fixpoint as one minimal edit.
-import { fixText, ruleDocsUrl, type Diagnostic as CoreDiagnostic, type Fix, type LintConfig, type LintResult, type SourceFile, type YNode } from '@valohai-lint/core';
+import { ruleDocsUrl, type Diagnostic as CoreDiagnostic, type Fix, type LintConfig, type LintResult, type SourceFile, type YNode } from '@valohai-lint/core';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
 import { diagnosticRange, toLspEdits } from './to-lsp.js';
@@ -16,6 +16,8 @@ export interface CodeActionInput {
   /** Line index of `text`. */
   source: SourceFile;
   config: LintConfig;
+  /** `text` with every safe fix applied to a fixpoint; memoized by the caller, as code actions are asked for often. */
+  fixedText(): string;
   /** The diagnostics the client sent as context. */
   diagnostics: readonly Diagnostic[];
   /** `context.only` from the request. */
@@ -110,9 +112,9 @@ function isLowSurrogate(c: number): boolean {
 /** The `source.fixAll.valohai-lint` action, or undefined when no safe fix changes anything. */
 export function fixAllAction(input: CodeActionInput): CodeAction | undefined {
   if (!input.result?.diagnostics.some((d) => d.fix)) return undefined;
-  const fixed = fixText(input.text, input.config);
-  if (fixed.text === input.text) return undefined;
-  return { title: 'Fix all auto-fixable valohai-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [minimalEdit(input.source, input.text, fixed.text)]) };
+  const fixed = input.fixedText();
+  if (fixed === input.text) return undefined;
+  return { title: 'Fix all auto-fixable valohai-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [minimalEdit(input.source, input.text, fixed)]) };
 }
 
 export function codeActions(input: CodeActionInput): CodeAction[] {

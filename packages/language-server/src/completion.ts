@@ -1,7 +1,7 @@
 // Completion: the keys valid at the cursor (from the schema, with their documentation), enum values, step/task names in
 // nodes and tasks, node names and NODE.TYPE.KEY parts in edges and parameter targets, parameter names in
 // `{parameter:…}` placeholders, and registry prefixes in `image:` values.
-import { buildModel, child, createDocument, itemsOf, type Item, type LintConfig, type SourceFile, type ValohaiModel } from '@valohai-lint/core';
+import { buildModel, child, createDocument, itemsOf, literalPrefix, type Item, type LintConfig, type SourceFile, type ValohaiModel } from '@valohai-lint/core';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { keyDocumentation } from './hover.js';
 import { nodesOf, pipelineItems, stepOfNode, type NodeView } from './references.js';
@@ -218,18 +218,12 @@ function specifierItems(ctx: CursorContext, input: CompletionInput, model: Valoh
   return out;
 }
 
-/** The literal start of a registry pattern, up to its first wildcard. */
-export function patternPrefix(pattern: string): string {
-  const i = pattern.search(/[*?[]/);
-  return i < 0 ? pattern : pattern.slice(0, i);
-}
-
 function imageItems(ctx: CursorContext, input: CompletionInput): CompletionItem[] {
   const { range, lead } = valueRange(ctx, input);
   const seen = new Set<string>();
   const out: CompletionItem[] = [];
   const add = (pattern: string, detail: string, doc: string): void => {
-    const prefix = patternPrefix(pattern);
+    const prefix = literalPrefix(pattern);
     if (prefix === '' || seen.has(prefix)) return;
     seen.add(prefix);
     out.push(item(input, prefix, CompletionItemKind.Module, range, lead + prefix, { detail, documentation: markdown(doc) }));

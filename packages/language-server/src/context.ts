@@ -4,6 +4,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Analysis, type Parsed } from './analysis.js';
 import { DocumentStore, sanitizePosition } from './documents.js';
+import { SETTINGS_SECTION } from './protocol.js';
 import { WorkspaceConfig, type DocumentConfig } from './workspace-config.js';
 
 /** What the client supports, read once from `initialize`. */
@@ -37,7 +38,7 @@ export class ServerContext {
 
   constructor(readonly connection: Connection) {
     this.config = new WorkspaceConfig(
-      { pull: (scopeUri) => (this.support.configuration ? connection.workspace.getConfiguration({ scopeUri, section: 'valohaiLint' }) : Promise.resolve(undefined)) },
+      { pull: (scopeUri) => (this.support.configuration ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : Promise.resolve(undefined)) },
       (message) => this.log(message),
     );
   }

@@ -1,14 +1,30 @@
 // The request handlers of the language features, each a thin call into its module: code actions and commands,
 // completion, hover, definition, references, rename and document symbols.
-import { SourceFile } from '@valohai-lint/core';
+import { fixText, SourceFile, type LintConfig } from '@valohai-lint/core';
 import { type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver';
-import { codeActions, fixAllAction } from './code-actions.js';
+import type { Analysis } from './analysis.js';
+import { codeActions, fixAllAction, type CodeActionInput } from './code-actions.js';
 import { complete } from './completion.js';
 import { guarded, throwIfCancelled, type ServerContext } from './context.js';
 import { hover } from './hover.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
 import { documentSymbols } from './symbols.js';
+
+/** What code actions work from: the cached analysis, its configuration, and "fix all" computed once per analysis. */
+function actionInput(ctx: ServerContext, analysis: Analysis, config: LintConfig, diagnostics: CodeActionInput['diagnostics']): CodeActionInput {
+  return {
+    uri: analysis.uri,
+    version: analysis.version,
+    text: analysis.text,
+    ...(analysis.result ? { result: analysis.result } : {}),
+    source: analysis.result?.document?.source ?? new SourceFile(analysis.text),
+    config,
+    fixedText: () => (analysis.fixedText ??= fixText(analysis.text, config).text),
+    diagnostics,
+    documentChanges: ctx.support.documentChanges,
+  };
+}
 
 export function listenFeatures(ctx: ServerContext): void {
   const { connection } = ctx;
@@ -20,17 +36,8 @@ export function listenFeatures(ctx: ServerContext): void {
       const l = await ctx.lintable(analysis.uri);
       throwIfCancelled(token);
       if (!l) return [];
-      return codeActions({
-        uri: analysis.uri,
-        version: analysis.version,
-        text: analysis.text,
-        result: analysis.result,
-        source: analysis.result.document?.source ?? new SourceFile(analysis.text),
-        config: l.config.config,
-        diagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [],
-        ...(Array.isArray(params.context?.only) ? { only: params.context.only } : {}),
-        documentChanges: ctx.support.documentChanges,
-      });
+      const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+      return codeActions({ ...actionInput(ctx, analysis, l.config.config, diagnostics), ...(Array.isArray(params.context?.only) ? { only: params.context.only } : {}) });
     }),
   );
 
@@ -44,16 +51,7 @@ export function listenFeatures(ctx: ServerContext): void {
         const analysis = await ctx.analysis(arg, token);
         const l = await ctx.lintable(arg);
         if (!analysis?.result || !l) return null;
-        const action = fixAllAction({
-          uri: analysis.uri,
-          version: analysis.version,
-          text: analysis.text,
-          result: analysis.result,
-          source: analysis.result.document?.source ?? new SourceFile(analysis.text),
-          config: l.config.config,
-          diagnostics: [],
-          documentChanges: ctx.support.documentChanges,
-        });
+        const action = fixAllAction(actionInput(ctx, analysis, l.config.config, []));
         if (action?.edit) await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
       }
       return null;

@@ -1,6 +1,6 @@
 // Hover: the documentation of the key under the cursor, from the schema's descriptions (with its type and allowed
 // values); on an image reference, its parts, registry and the credential pattern that covers it.
-import { imageAt, type LintConfig, type YNode } from '@valohai-lint/core';
+import { documentImageAt, type LintConfig, type YNode } from '@valohai-lint/core';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Parsed } from './analysis.js';
 import { childOfItem, childOfKey, descriptionOf, enumValuesOf, rootSchema, typesOf, type Instance, type SchemaNode } from './schema.js';
@@ -45,8 +45,8 @@ export function keyDocumentation(key: string, schemas: readonly SchemaNode[], in
 
 /** What an image hover gets to work with. */
 export interface ImageHoverInput {
-  /** The whole document, as the core analyzes images in their context (owner, configuration). */
-  text: string;
+  /** The parsed document, as the core analyzes images in their context (owner, configuration). */
+  parsed: Parsed;
   /** An offset inside the image value. */
   offset: number;
   /** The configuration the document is linted with (registries, public patterns). */
@@ -54,8 +54,8 @@ export interface ImageHoverInput {
 }
 
 /** Hover text for an image reference: its parts, normalized name, registry and the credential pattern covering it. */
-export function imageHover({ text, offset, config }: ImageHoverInput): string | undefined {
-  const d = imageAt(text, offset, config);
+export function imageHover({ parsed, offset, config }: ImageHoverInput): string | undefined {
+  const d = documentImageAt(parsed.doc, parsed.model, offset, config);
   if (!d) return undefined;
   const lines = [`**Image** \`${d.value}\``, ''];
   if (d.templated) lines.push('A template, filled in when the execution is created; not checked.');
@@ -83,7 +83,7 @@ export function hover(parsed: Parsed, offset: number, config: LintConfig): Hover
     return { contents: { kind: MarkupKind.Markdown, value: doc }, range: spanToRange(parsed.source, node.keySpan) };
   }
   if (node.key === 'image' && node.kind === 'scalar' && typeof node.value === 'string') {
-    const text = imageHover({ text: parsed.source.text, offset, config });
+    const text = imageHover({ parsed, offset, config });
     if (text) return { contents: { kind: MarkupKind.Markdown, value: text }, range: spanToRange(parsed.source, node.span) };
   }
   return null;

@@ -32,11 +32,6 @@ export interface NodeView {
   task?: string;
 }
 
-export interface PipelineIndex {
-  item: Item;
-  nodes: NodeView[];
-}
-
 function str(node: YNode | undefined): string | undefined {
   return node && typeof node.value === 'string' ? node.value : undefined;
 }

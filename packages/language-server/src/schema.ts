@@ -26,7 +26,6 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-// The schema is read from the core's source tree until the core's public API exports it.
 const ROOT = valohaiSchema as unknown as SchemaNode;
 
 /** What is known about the value a schema is applied to: enough to decide the schema's `if` conditions. */

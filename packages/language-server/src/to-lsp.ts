@@ -23,13 +23,6 @@ export function spanToRange(source: SourceFile, span: Span): Range {
   return { start, end };
 }
 
-/** The span of an LSP range (positions are clamped into the text). */
-export function rangeToSpan(source: SourceFile, range: Range): Span {
-  const a = source.offsetAt(range.start);
-  const b = source.offsetAt(range.end);
-  return a <= b ? { start: a, end: b } : { start: b, end: a };
-}
-
 export function toLspEdits(source: SourceFile, edits: readonly CoreTextEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: spanToRange(source, e.span), newText: e.newText }));
 }

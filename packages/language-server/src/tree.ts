@@ -1,6 +1,6 @@
 // Finding things in the core's parsed tree: the node under an offset (and whether the offset is on its key), the chain
 // of nodes above it, and the exact text span of a string scalar's value (inside its quotes).
-import type { SourceFile, Span, YNode } from '@valohai-lint/core';
+import { verbatimStart, type SourceFile, type Span, type YNode } from '@valohai-lint/core';
 
 export interface Hit {
   /** From the root down to {@link node}. */
@@ -35,18 +35,7 @@ export function nodeAt(root: YNode | undefined, offset: number): Hit | undefined
 
 /** Where the characters `[from, to)` of a string scalar's value are written, when that is exact. */
 export function innerSpan(source: SourceFile, node: YNode, from = 0, to?: number): Span | undefined {
-  if (node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
-  const value = node.value;
-  const end = to ?? value.length;
-  let start: number;
-  if (node.style === 'plain') start = node.span.start;
-  else if (node.style === 'single' || node.style === 'double') start = node.span.start + 1;
-  else return undefined;
-  if (source.text.slice(start, start + value.length) !== value) return undefined;
-  return { start: start + from, end: start + end };
-}
-
-/** The key path from the root to the last node of a chain (indices for list items). */
-export function pathOf(chain: readonly YNode[]): (string | number)[] {
-  return chain.slice(1).map((n) => (typeof n.key === 'number' ? n.key : String(n.key ?? '')));
+  const start = verbatimStart(node, source.text);
+  if (start === undefined) return undefined;
+  return { start: start + from, end: start + (to ?? String(node.value).length) };
 }

@@ -145,7 +145,7 @@ export class WorkspaceConfig {
       if (loaded.diagnostics.length > 0) out.problem = { kind: 'invalid', path: loaded.path, diagnostics: loaded.diagnostics };
       return out;
     } catch (error) {
-      const path = settings.configFile ? this.explicitPath(uri, settings.configFile) : target;
+      const path = target;
       return { path, problem: { kind: 'unreadable', path, message: error instanceof Error ? error.message : String(error) } };
     }
   }

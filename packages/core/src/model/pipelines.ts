@@ -2,6 +2,7 @@
 // exact spans, what a node's step resolves to (valohai-yaml's rules: `commit` disables the lookup, last step name wins).
 import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
 import { resolvePlain } from '../document/scalars.js';
+import { subSpan } from '../document/scalar-text.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { itemLabel, pipelines, type Item, type Named, type ValohaiModel } from './model.js';
 
@@ -106,15 +107,7 @@ export interface Specifier {
  * (or the range is empty, which no one could see).
  */
 export function valueSubSpan(source: SourceFile, node: YNode, from: number, to: number): Span {
-  const value = node.value;
-  if (typeof value !== 'string' || node.kind !== 'scalar' || to <= from) return node.span;
-  let start: number;
-  if (node.style === 'plain') start = node.span.start;
-  else if (node.style === 'single' || node.style === 'double') start = node.span.start + 1;
-  else return node.span;
-  // Escapes, folded lines or an alias make the written text differ from the value; then the whole scalar it is.
-  if (source.text.slice(start, start + value.length) !== value) return node.span;
-  return { start: start + from, end: start + to };
+  return to <= from ? node.span : subSpan(node, source.text, from, to);
 }
 
 /** Splits a string node like valohai-yaml's `split_socket_str` (`str.split('.', 2)`); undefined for non-strings. */
