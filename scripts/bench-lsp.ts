@@ -120,7 +120,7 @@ export function generatedFile(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }

@@ -1,33 +1,24 @@
 // `pnpm bench`: speed goals as ratios measured in one run (never timed tests: these machines are shared and noisy).
 // Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { lint } from '../packages/core/src/index.js';
+import { generatedFile, measureLatency, median } from './bench-lsp.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+/** Wall time of one run of `fn`, in ms. */
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
 }
 
-/** Median wall time of `fn` in ms, after warm-up, interleaving nothing else. */
-function time(fn: () => void, runs: number): number {
-  for (let i = 0; i < Math.min(3, runs); i++) fn();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  return median(xs);
-}
-
-/** Alternates A and B runs so that machine noise hits both alike. */
+/** Medians of A and B after two warm-up rounds, alternating A and B runs so that machine noise hits both alike. */
 function compare(a: () => void, b: () => void, runs: number): { a: number; b: number } {
   const as: number[] = [];
   const bs: number[] = [];
@@ -36,8 +27,8 @@ function compare(a: () => void, b: () => void, runs: number): { a: number; b: nu
     b();
   }
   for (let i = 0; i < runs; i++) {
-    as.push(time(a, 1));
-    bs.push(time(b, 1));
+    as.push(time(a));
+    bs.push(time(b));
   }
   return { a: median(as), b: median(bs) };
 }
@@ -118,12 +109,12 @@ const large = largeFile();
     15,
   );
   line('valohai-lint one-file (process)', r.a, r.b, 'node -e ""', 3);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 // 4. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
 // the same texts in the same run (scripts/bench-lsp.ts).
 {
-  const { generatedFile, measureLatency } = await import('./bench-lsp.js');
   for (const [lines, runs, warmup] of [
     [100, 150, 300],
     [20_000, 12, 4],

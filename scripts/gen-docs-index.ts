@@ -1,5 +1,6 @@
 // Regenerates docs/rules/README.md (the rule catalogue) from the rules' metadata. `--check` fails when it is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+// @ts-expect-error: a plain ESM helper without type declarations
+import { writeGenerated } from './write-generated.mjs';
 import { join } from 'node:path';
 import { getRules } from '../packages/core/src/index.js';
 
@@ -15,15 +16,4 @@ valohai-yaml, Valohai's own validator (or report cleanly where valohai-yaml cras
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
-let previous = '';
-try {
-  previous = readFileSync(target, 'utf8');
-} catch {
-  // first run
-}
-if (process.argv.includes('--check')) {
-  if (previous !== text) {
-    console.error('docs/rules/README.md is out of date: run pnpm gen:docs');
-    process.exit(1);
-  }
-} else if (previous !== text) writeFileSync(target, text);
+writeGenerated(target, text, 'docs/rules/README.md');

@@ -1,5 +1,6 @@
 // Regenerates packages/core/src/rules/index.ts from the rule files, sorted by id, so no rule can be forgotten.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeGenerated } from './write-generated.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,9 +21,4 @@ export const allRules: readonly Rule[] = [
 ${entries.map((e) => `  ${e.name} as unknown as Rule,`).join('\n')}
 ];
 `;
-const target = join(dir, 'index.ts');
-let previous = '';
-try { previous = readFileSync(target, 'utf8'); } catch { /* first run */ }
-if (process.argv.includes('--check')) {
-  if (previous !== out) { console.error('packages/core/src/rules/index.ts is out of date: run pnpm gen:rules'); process.exit(1); }
-} else if (previous !== out) writeFileSync(target, out);
+writeGenerated(join(dir, 'index.ts'), out, 'packages/core/src/rules/index.ts');
