@@ -97,6 +97,8 @@ describe('snapshots of every format on the shared fixture', () => {
     expect(readFileSync(join(out, 'stylish'), 'utf8')).toBe(lintProject([]).stdout);
     expect(readFileSync(join(out, 'gitlab'), 'utf8')).toBe(lintProject(['--format', 'gitlab']).stdout);
     expect(readFileSync(join(out, 'github'), 'utf8')).toBe(lintProject(['--format', 'github']).stdout);
+    expect(readFileSync(join(out, 'sarif'), 'utf8')).toBe(lintProject(['--format', 'sarif']).stdout);
+    expect(r.stdout).toBe(lintProject(['--format', 'json']).stdout);
   });
 });
 

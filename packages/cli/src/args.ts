@@ -110,8 +110,8 @@ export const HELP = `valohai-lint: find mistakes in valohai.yaml before Valohai 
 
 Usage: valohai-lint [options] [files, folders or globs...]
 
-With no paths, lints every valohai.yaml / valohai.yml under the current folder
-(skipping node_modules and .git).
+With no paths, lints every valohai.yaml / valohai.yml under the current folder,
+and variants such as staging.valohai.yaml (skipping node_modules, .git, .hg, .svn).
 
 Options:
   -f, --format NAME[=FILE]  Output format: ${FORMATS.join(', ')}. Default: stylish.

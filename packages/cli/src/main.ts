@@ -116,11 +116,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`valohai-lint: the configuration file "${options.config}" does not exist.\n`);
     return 2;
   }
-  const resolver = new ConfigResolver(explicit);
+  const resolver = new ConfigResolver();
   const reportedConfigs = new Set<string>();
   /** The configuration for one file, or undefined (after printing why) when the configuration file is invalid. */
   const configOf = (file: string): { loaded: LoadedConfig; config: LintConfig } | undefined => {
-    const loaded = resolver.forFile(file);
+    const loaded = explicit ? resolver.load(explicit) : resolver.forFile(file);
     if (loaded.diagnostics.length > 0 && !reportedConfigs.has(loaded.path ?? '')) {
       reportedConfigs.add(loaded.path ?? '');
       reportConfigErrors(loaded, io);

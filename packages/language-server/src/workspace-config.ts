@@ -37,8 +37,7 @@ export function uriToPath(uri: string): string | undefined {
 
 export class WorkspaceConfig {
   private readonly settingsCache = new Map<string, Promise<ValohaiLintSettings>>();
-  private readonly nearest = new ConfigResolver();
-  private readonly explicit = new Map<string, ConfigResolver>();
+  private readonly configFiles = new ConfigResolver();
   private pushed: unknown = undefined;
   private folderUris: string[] = [];
 
@@ -68,9 +67,7 @@ export class WorkspaceConfig {
 
   /** Forgets loaded configuration files (one changed on disk). */
   clearConfigFiles(): void {
-    this.nearest.clear();
-    for (const r of this.explicit.values()) r.clear();
-    this.explicit.clear();
+    this.configFiles.clear();
   }
 
   forget(uri: string): void {
@@ -125,21 +122,11 @@ export class WorkspaceConfig {
 
   private configFile(uri: string, settings: ValohaiLintSettings): { file?: ConfigFile; path?: string; problem?: ConfigProblem } {
     const docPath = uriToPath(uri);
-    let resolver = this.nearest;
-    let target = docPath;
-    if (settings.configFile) {
-      const explicit = this.explicitPath(uri, settings.configFile);
-      let r = this.explicit.get(explicit);
-      if (!r) {
-        r = new ConfigResolver(explicit);
-        this.explicit.set(explicit, r);
-      }
-      resolver = r;
-      target = explicit;
-    }
+    const explicit = settings.configFile ? this.explicitPath(uri, settings.configFile) : undefined;
+    const target = explicit ?? docPath;
     if (target === undefined) return {};
     try {
-      const loaded = resolver.forFile(target);
+      const loaded = explicit ? this.configFiles.load(explicit) : this.configFiles.forFile(target);
       if (!loaded.path) return {};
       const out: { file: ConfigFile; path: string; problem?: ConfigProblem } = { file: loaded.config, path: loaded.path };
       if (loaded.diagnostics.length > 0) out.problem = { kind: 'invalid', path: loaded.path, diagnostics: loaded.diagnostics };

@@ -8,13 +8,12 @@ export const CONFIG_NAMES = ['.valohai-lint.yaml', '.valohai-lint.yml'];
 export interface LoadedConfig {
   /** Absolute path of the configuration file, or undefined when none applies. */
   path?: string;
-  text?: string;
   config: ConfigFile;
   diagnostics: Diagnostic[];
 }
 
 /** The nearest configuration file at or above `dir`, not looking above the repository root (a folder with `.git`). */
-export function findConfigFile(dir: string): string | undefined {
+function findConfigFile(dir: string): string | undefined {
   let current = resolve(dir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
@@ -28,10 +27,9 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-export function loadConfigFile(path: string): LoadedConfig {
-  const text = readFileSync(path, 'utf8');
-  const { config, diagnostics } = parseConfig(text);
-  return { path, text, config, diagnostics };
+function loadConfigFile(path: string): LoadedConfig {
+  const { config, diagnostics } = parseConfig(readFileSync(path, 'utf8'));
+  return { path, config, diagnostics };
 }
 
 /** Caches loaded configurations per folder for one run (CLI) or until invalidated (language server). */
@@ -39,11 +37,8 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byPath = new Map<string, LoadedConfig>();
 
-  constructor(private readonly explicitPath?: string) {}
-
-  /** The configuration that applies to a file. */
+  /** The configuration that applies to a file: the nearest one found upward. */
   forFile(file: string): LoadedConfig {
-    if (this.explicitPath) return this.load(resolve(this.explicitPath));
     const dir = dirname(resolve(file));
     let path = this.byDir.get(dir);
     if (!this.byDir.has(dir)) {
@@ -53,11 +48,13 @@ export class ConfigResolver {
     return path ? this.load(path) : { config: {}, diagnostics: [] };
   }
 
-  private load(path: string): LoadedConfig {
-    let loaded = this.byPath.get(path);
+  /** A configuration file given by path (`--config`, the editor's configFile setting), loaded once. */
+  load(path: string): LoadedConfig {
+    const absolute = resolve(path);
+    let loaded = this.byPath.get(absolute);
     if (!loaded) {
-      loaded = loadConfigFile(path);
-      this.byPath.set(path, loaded);
+      loaded = loadConfigFile(absolute);
+      this.byPath.set(absolute, loaded);
     }
     return loaded;
   }
