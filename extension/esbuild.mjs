@@ -10,8 +10,6 @@ const extensionDir = dirname(fileURLToPath(import.meta.url));
 const root = join(extensionDir, '..');
 const dist = join(extensionDir, 'dist');
 
-/** Public web page of a rule, for rules without a bundled page (and the index). */
-const RULE_URL = 'https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/';
 
 /**
  * The language server's entry point (it reads --node-ipc or --stdio from the command line). Bundled here again, as
@@ -42,7 +40,7 @@ function ruleIndex() {
     const id = /^id:\s*(\S+)\s*$/m.exec(text)?.[1] ?? name.slice(0, -3);
     // The first paragraph after the "# id" heading is the rule's one-sentence summary.
     const summary = /^# .*\n+([^\n#][^\n]*(?:\n[^\n#][^\n]*)*)/m.exec(text)?.[1] ?? '';
-    rules.push({ file: name, id, description: summary.replace(/\s+/g, ' ').trim(), url: `${RULE_URL}${name}` });
+    rules.push({ file: name, id, description: summary.replace(/\s+/g, ' ').trim() });
   }
   return rules;
 }
@@ -62,7 +60,7 @@ export async function buildExtension() {
   for (const rule of rules) copyFileSync(join(root, 'docs/rules', rule.file), join(dist, 'docs/rules', rule.file));
   writeFileSync(
     join(dist, 'rules.json'),
-    `${JSON.stringify(rules.map(({ id, description, url }) => ({ id, description, url })))}\n`,
+    `${JSON.stringify(rules.map(({ id, description }) => ({ id, description })))}\n`,
   );
 }
 

@@ -1,6 +1,5 @@
 // The language client: starts the bundled server (dist/server.js) over Node IPC for valohai.yaml files, answers the
-// server's settings requests per resource, keeps files whose folder has valohai-lint turned off free of diagnostics,
-// and adds a "Show documentation" action for each diagnostic.
+// server's settings requests per resource, and opens the bundled rule pages for the server's documentation actions.
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -9,7 +8,6 @@ import {
   RevealOutputChannelOn,
   State,
   TransportKind,
-  vsdiag,
 } from 'vscode-languageclient/node';
 import type {
   CloseHandlerResult,
@@ -18,14 +16,15 @@ import type {
   LanguageClientOptions,
   ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_SHOW_DOCUMENTATION_COMMAND, ruleIdFromUrl, ruleIdOf } from './rule-docs.js';
+import { FIX_ALL_KIND as SERVER_FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../../packages/language-server/src/protocol.js';
+import { ruleIdFromUrl } from './rule-docs.js';
 import { SECTION, documentPatterns, readSettings } from './settings.js';
 import type { ServerStatusItem } from './status.js';
 
 /** Client id: also the prefix of the `valohaiLint.trace.server` setting the client library reads. */
 export const CLIENT_ID = SECTION;
 /** The code action kind of "fix all" (the server offers it as a source action). */
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('valohai-lint');
+export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(SERVER_FIX_ALL_KIND);
 /** Command of the "Show documentation for <rule>" code action. */
 export const SHOW_RULE_DOCS_COMMAND = 'valohaiLint.showRuleDocumentation';
 
@@ -76,8 +75,6 @@ export function createClient(
     },
   };
 
-  const isEnabled = (uri: vscode.Uri): boolean => readSettings(uri).enable;
-
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentPatterns().map((pattern) => ({ scheme: 'file', pattern })),
     outputChannel: output,
@@ -97,52 +94,15 @@ export function createClient(
           });
         },
       },
-      // valohaiLint.enable is honoured here as well as in the server, so a folder that turned it off stays clean.
-      provideDiagnostics: async (document, previousResultId, token, next) => {
-        const uri = document instanceof vscode.Uri ? document : document.uri;
-        if (!isEnabled(uri)) return { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] };
-        return next(document, previousResultId, token);
-      },
-      handleDiagnostics: (uri, diagnostics, next) => {
-        next(uri, isEnabled(uri) ? diagnostics : []);
-      },
       // The server's "Show documentation" actions carry the page's URL; open the page bundled with the extension.
       executeCommand: async (command, args, next) => {
-        const ruleId = command === SERVER_SHOW_DOCUMENTATION_COMMAND ? ruleIdFromUrl(args[0]) : undefined;
+        const ruleId = command === SHOW_DOCUMENTATION_COMMAND ? ruleIdFromUrl(args[0]) : undefined;
         return ruleId ? showRuleDocs(ruleId) : next(command, args);
-      },
-      provideCodeActions: async (document, range, context, token, next) => {
-        if (!isEnabled(document.uri)) return [];
-        const actions = (await next(document, range, context, token)) ?? [];
-        return [...actions, ...documentationActions(context, actions)];
       },
     },
   };
 
   return new LanguageClient(CLIENT_ID, 'valohai-lint', serverOptions, clientOptions);
-}
-
-/** One "Show documentation for <rule>" action per rule among the diagnostics, unless the server already offers it. */
-function documentationActions(
-  context: vscode.CodeActionContext,
-  existing: readonly (vscode.Command | vscode.CodeAction)[],
-): vscode.CodeAction[] {
-  if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
-  const offered = new Set(existing.map((action) => action.title));
-  const result: vscode.CodeAction[] = [];
-  const seen = new Set<string>();
-  for (const diagnostic of context.diagnostics) {
-    const id = ruleIdOf(diagnostic);
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
-    const title = `Show documentation for ${id}`;
-    if (offered.has(title)) continue;
-    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.diagnostics = [diagnostic];
-    action.command = { title, command: SHOW_RULE_DOCS_COMMAND, arguments: [id] };
-    result.push(action);
-  }
-  return result;
 }
 
 /** Maps the client library's state to the status item. */

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND, createClient, trackState } from './client.js';
-import { RuleDocs, SERVER_SHOW_DOCUMENTATION_COMMAND, ruleIdFromUrl } from './rule-docs.js';
+import { RuleDocs } from './rule-docs.js';
 import { SECTION } from './settings.js';
 import { ServerStatusItem } from './status.js';
 
@@ -53,15 +53,6 @@ class Extension {
     this.status.set('starting');
     try {
       await client.start();
-      // A server that does not run its "Show documentation" command itself leaves it to the client.
-      const serverCommands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
-      if (!serverCommands.includes(SERVER_SHOW_DOCUMENTATION_COMMAND)) {
-        this.clientSubscriptions.push(
-          vscode.commands.registerCommand(SERVER_SHOW_DOCUMENTATION_COMMAND, (url: unknown) =>
-            this.docs.show(ruleIdFromUrl(url)),
-          ),
-        );
-      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.output.error(`The valohai-lint server could not start: ${message}`);

@@ -2,24 +2,15 @@
 // index in dist/rules.json), so they open offline, in the Markdown preview, in the version that matches the server.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../packages/language-server/src/protocol.js';
 
 /** One entry of dist/rules.json. */
 export interface RuleInfo {
   id: string;
   description: string;
-  url: string;
 }
 
-/** Where the server's diagnostics come from; diagnostics with another source are not ours. */
-export const DIAGNOSTIC_SOURCE = 'valohai-lint';
-
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * Server command of the server's own "Show documentation for <rule>" actions; its argument is the page's URL. The
- * extension handles it itself, opening the bundled page.
- */
-export const SERVER_SHOW_DOCUMENTATION_COMMAND = 'valohai-lint.showDocumentation';
 
 /** The rule id in a rule page URL (`…/docs/rules/<id>.md`), or undefined. */
 export function ruleIdFromUrl(url: unknown): string | undefined {
@@ -52,7 +43,7 @@ export class RuleDocs {
 
   /**
    * Opens the page of `ruleId`; without one, the rule of the diagnostic under the cursor, else a pick list of every
-   * rule. The page opens in the Markdown preview; a rule without a bundled page opens its web page instead.
+   * rule. The page opens in the Markdown preview (every rule's page is bundled).
    */
   async show(ruleId?: string): Promise<void> {
     const id = ruleId ?? this.ruleAtCursor() ?? (await this.pick());
@@ -61,12 +52,7 @@ export class RuleDocs {
     try {
       await vscode.workspace.fs.stat(page);
     } catch {
-      const rule = (await this.rules()).find((r) => r.id === id);
-      if (rule) {
-        await vscode.env.openExternal(vscode.Uri.parse(rule.url));
-      } else {
-        void vscode.window.showWarningMessage(`valohai-lint has no rule "${id}".`);
-      }
+      void vscode.window.showWarningMessage(`valohai-lint has no rule "${id}".`);
       return;
     }
     await vscode.commands.executeCommand('markdown.showPreview', page);

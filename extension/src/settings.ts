@@ -1,35 +1,21 @@
 // The extension's settings (valohaiLint.*), read per resource and handed to the language server when it asks for them
-// (workspace/configuration), so every folder of a multi-root workspace gets its own values.
-import * as os from 'node:os';
-import * as path from 'node:path';
+// (workspace/configuration), so every folder of a multi-root workspace gets its own values. The server checks the
+// values and names what it ignores in its log.
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../../packages/language-server/src/protocol.js';
 
 /** The configuration section of every setting this extension contributes. */
-export const SECTION = 'valohaiLint';
+export const SECTION = SETTINGS_SECTION;
 
-/** Severities a rule can be set to, as in `.valohai-lint.yaml`. */
-export type RuleSetting = 'error' | 'warning' | 'info' | 'hint' | 'off';
-
-/** One private-registry credential, as in the `registries` list of `.valohai-lint.yaml`. */
-export interface RegistrySetting {
-  pattern: string;
-  type: string;
-  description?: string;
-}
-
-/** What the server receives for one resource: the user's settings, with paths made absolute. */
+/** What the server receives for one resource: the user's settings as VS Code has them (the server checks them). */
 export interface ResourceSettings {
   enable: boolean;
-  rules: Record<string, RuleSetting>;
-  registries: RegistrySetting[];
-  public: string[];
-  /** Absolute path of the configuration file to use instead of discovery, or null to discover. */
+  rules: unknown;
+  registries: unknown;
+  public: unknown;
+  /** The configuration file to use instead of discovery (the server resolves `~` and relative paths), or null. */
   configFile: string | null;
-  /** Absolute path of the workspace folder that holds the resource, if any. */
-  workspaceFolder: string | null;
 }
-
-const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /** The file names that are always linted, whatever `valohaiLint.files` says. */
 export const DEFAULT_FILE_PATTERNS: readonly string[] = [
@@ -42,10 +28,6 @@ export const DEFAULT_FILE_PATTERNS: readonly string[] = [
 /** Configuration files of valohai-lint; the server reports the problems it finds in them. */
 export const CONFIG_FILE_PATTERNS: readonly string[] = ['**/.valohai-lint.yaml', '**/.valohai-lint.yml'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
 }
@@ -53,44 +35,14 @@ function stringList(value: unknown): string[] {
 /** The settings that apply to `scope` (a file or folder URI; undefined for the window-wide values). */
 export function readSettings(scope: vscode.Uri | undefined): ResourceSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const folder = scope ? vscode.workspace.getWorkspaceFolder(scope) : undefined;
-  const folderPath = folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : null;
-
-  const rules: Record<string, RuleSetting> = {};
-  const rawRules = config.get<unknown>('rules');
-  if (isRecord(rawRules)) {
-    for (const [id, severity] of Object.entries(rawRules)) {
-      if (typeof severity === 'string' && SEVERITIES.has(severity)) rules[id] = severity as RuleSetting;
-    }
-  }
-
-  const registries: RegistrySetting[] = [];
-  const rawRegistries = config.get<unknown>('registries');
-  if (Array.isArray(rawRegistries)) {
-    for (const entry of rawRegistries) {
-      if (!isRecord(entry) || typeof entry.pattern !== 'string' || typeof entry.type !== 'string') continue;
-      const registry: RegistrySetting = { pattern: entry.pattern, type: entry.type };
-      if (typeof entry.description === 'string') registry.description = entry.description;
-      registries.push(registry);
-    }
-  }
-
   const configFile = config.get<string>('configFile', '').trim();
   return {
     enable: config.get<boolean>('enable', true) !== false,
-    rules,
-    registries,
-    public: stringList(config.get<unknown>('public')),
-    configFile: configFile === '' ? null : resolveConfigFile(configFile, folderPath),
-    workspaceFolder: folderPath,
+    rules: config.get<unknown>('rules'),
+    registries: config.get<unknown>('registries'),
+    public: config.get<unknown>('public'),
+    configFile: configFile === '' ? null : configFile,
   };
-}
-
-/** `~/x`, absolute and folder-relative paths, resolved to an absolute path. */
-export function resolveConfigFile(value: string, folderPath: string | null): string {
-  if (value === '~' || value.startsWith('~/')) return path.join(os.homedir(), value.slice(1));
-  if (path.isAbsolute(value)) return value;
-  return path.resolve(folderPath ?? process.cwd(), value);
 }
 
 /**

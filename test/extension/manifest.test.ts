@@ -1,6 +1,6 @@
 // The extension's manifest (extension/package.json) against what it must agree with: the .valohai-lint.yaml schema
-// (settings mirror it), the client library's engine requirement, the commands the code registers, the server's
-// protocol names. Fast, no VS Code needed.
+// (settings mirror it), the client library's engine requirement, the commands the code registers. (The client imports
+// the server's protocol names from packages/language-server/src/protocol.ts.) Fast, no VS Code needed.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -41,7 +41,7 @@ const EXAMPLE = {
     line: 'image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ml/train',
     cursorAt: 'ml/train',
     text: /Registry: AWS ECR[\s\S]*Credentials/,
-  } as null | { line: string; cursorAt: string; text: RegExp },
+  },
   /** Names the outline lists (the steps, the endpoint and the pipeline). */
   outline: ['preprocess', 'train', 'evaluate', 'predict', 'train-and-evaluate'],
 };
@@ -210,9 +210,9 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
-  it.skipIf(EXAMPLE.imageHover === null)('shows registry information when hovering an image', async () => {
+  it('shows registry information when hovering an image', async () => {
     const page = vscode.page;
-    const imageHover = EXAMPLE.imageHover!;
+    const imageHover = EXAMPLE.imageHover;
     await vscode.openFile(EXAMPLE.file);
     const { line, column } = positionOf(EXAMPLE.file, imageHover);
     await vscode.goTo(line, column);
@@ -251,6 +251,9 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
   it('opens the output channel from the status bar item', async () => {
     const page = vscode.page;
     await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').click();
+    // VS Code may carry the Problems filter typed earlier into the Output view's filter box; clear it, or the log is hidden.
+    const outputFilter = page.locator('.part.panel input[placeholder]:not([placeholder*="node_modules"])').filter({ visible: true });
+    if ((await outputFilter.count()) > 0) await outputFilter.first().fill('');
     await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Restarting the valohai-lint server' }).first().waitFor();
   });
 

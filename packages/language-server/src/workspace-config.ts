@@ -1,6 +1,7 @@
 // Decides the configuration of each document: pulls the editor settings of its workspace folder (workspace/configuration,
 // cached per document until the settings change), finds `.valohai-lint.yaml` with @valohai-lint/node and merges both.
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfigFile, Diagnostic as CoreDiagnostic, LintConfig } from '@valohai-lint/core';
 import { ConfigResolver } from '@valohai-lint/node';
@@ -139,6 +140,7 @@ export class WorkspaceConfig {
 
   /** `valohaiLint.configFile` as an absolute path: relative paths are resolved against the document's workspace folder. */
   private explicitPath(uri: string, configFile: string): string {
+    if (configFile === '~' || configFile.startsWith('~/')) return join(homedir(), configFile.slice(1));
     if (isAbsolute(configFile)) return configFile;
     const folder = this.folderOf(uri);
     const docPath = uriToPath(uri);
