@@ -5,7 +5,7 @@ import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { checkPatterns, type PatternEntry } from './check-patterns.js';
 import type { Diagnostic, LintConfig, RegistryPattern, SeveritySetting } from '../engine/types.js';
 import { getRules } from '../engine/run.js';
-import { SourceFile, type Span } from '../source/source-file.js';
+import type { Span } from '../source/source-file.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
 import { describeType } from '../document/scalars.js';
 import { REGISTRY_TYPES } from './registry-types.js';
@@ -25,7 +25,7 @@ const KEYS = ['rules', 'registries', 'public', 'ignore', 'maxFileSize'];
 
 export function parseConfig(text: string): ConfigResult {
   const doc = createDocument(text);
-  const source = new SourceFile(text);
+  const source = doc.source;
   const diagnostics: Diagnostic[] = [];
   const config: ConfigFile = {};
   const push = (ruleId: string, severity: 'error' | 'warning', span: Span, message: string, related?: { span: Span; message: string }[]): void => {
@@ -73,8 +73,10 @@ export function parseConfig(text: string): ConfigResult {
         }
         // YAML 1.1 reads a bare `off` as false; accept it as the severity everyone means.
         const value = node.value === false ? 'off' : node.value;
-        if (typeof value !== 'string' || !SEVERITIES.includes(value)) report(node.span, `The severity of "${id}" must be one of "error", "warning", "info", "hint" or "off".${typeof value === 'string' ? alternativesText(value, SEVERITIES).replace(/ Expected.*$/, '') : ''}`);
-        else rules[id] = value as SeveritySetting;
+        if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
+          const best = typeof value === 'string' ? closestMatch(value, SEVERITIES) : undefined;
+          report(node.span, `The severity of "${id}" must be one of "error", "warning", "info", "hint" or "off".${best ? ` Did you mean "${best}"?` : ''}`);
+        } else rules[id] = value as SeveritySetting;
       }
       config.rules = rules;
     }

@@ -61,7 +61,7 @@ export class Converter {
     }
     if (!node) return this.scalar(null, 'plain', '', { start: fallback, end: fallback });
     this.realNodes++;
-    if (isAlias(node)) return this.alias(node, depth);
+    if (isAlias(node)) return this.alias(node);
     if (isScalar(node)) return this.convertScalar(node, fallback);
     if (isMap(node)) return this.convertMap(node, depth, fallback);
     if (isSeq(node)) return this.convertSeq(node, depth, fallback);
@@ -114,7 +114,7 @@ export class Converter {
     return source;
   }
 
-  private keyText(key: unknown): { text: string; span: Span; node?: YamlNode } {
+  private keyText(key: unknown): { text: string; span: Span } {
     if (isScalar(key)) {
       const source = typeof key.source === 'string' ? key.source : String(key.value ?? '');
       const span = trimmedSpan(this.text, key.range, 0);
@@ -206,7 +206,7 @@ export class Converter {
     return result;
   }
 
-  private alias(node: Alias, depth: number): YNode {
+  private alias(node: Alias): YNode {
     const span = trimmedSpan(this.text, node.range, 0);
     let target: YamlNode | undefined;
     try {
@@ -226,7 +226,6 @@ export class Converter {
       this.syntax.push({ code: 'RECURSIVE_ALIAS', message: `The alias "*${node.source}" refers to a value that contains it; recursive values cannot be loaded.`, span });
       return this.scalar(null, 'plain', '', span);
     }
-    void depth;
     // A shallow copy that shares the anchored children: positions inside point to the anchor, the alias itself here.
     const copy = { ...resolved, span, keySpan: undefined, key: undefined, parent: undefined } as YNode;
     this.weights.set(copy, this.weights.get(resolved) ?? 1);

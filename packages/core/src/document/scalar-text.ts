@@ -18,10 +18,13 @@ export function verbatimStart(node: YNode, text: string): number | undefined {
   return undefined;
 }
 
-/** The source span of `[from, to)` inside the loaded string, or the whole value's span when that cannot be exact. */
+/**
+ * The source span of `[from, to)` inside the loaded string, or the whole value's span when that cannot be exact (or the
+ * range is empty, which no one could see).
+ */
 export function subSpan(node: YNode, text: string, from: number, to: number): Span {
   const start = verbatimStart(node, text);
-  if (start === undefined) return node.span;
+  if (start === undefined || to <= from) return node.span;
   return { start: start + from, end: start + to };
 }
 

@@ -22,8 +22,7 @@ export function estimateNesting(text: string): { depth: number; at: number } {
     if (c === 10 || c === 13) {
       lineStart = true;
       block = 0;
-      if (quote === 39 || quote === 34) continue; // quoted scalars may span lines
-      continue;
+      continue; // `quote` carries over: quoted scalars may span lines
     }
     if (lineStart) {
       if (c === 32) {

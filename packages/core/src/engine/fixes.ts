@@ -13,8 +13,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   for (const { fix, start, end } of sorted) {
     if (start < lastEnd) continue; // overlaps an accepted fix; a later pass picks it up
     chosen.push(...fix.edits);
-    lastEnd = Math.max(end, start + 1 > end ? end : end);
-    if (start === end) lastEnd = end; // pure insertions block only their point
+    lastEnd = end; // a pure insertion blocks only its point
     applied++;
   }
   return { text: applyEdits(text, chosen), applied };

@@ -54,7 +54,12 @@ export function buildModel(root: YNode | undefined): ValohaiModel {
     items.push(item);
   }
   const byKind = new Map<ItemKind, Item[]>();
-  for (const item of items) if (item.kind) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  for (const item of items) {
+    if (!item.kind) continue;
+    const list = byKind.get(item.kind);
+    if (list) list.push(item);
+    else byKind.set(item.kind, [item]);
+  }
   const lastByName = (kind: ItemKind): Map<string, Item> => {
     const m = new Map<string, Item>();
     for (const item of byKind.get(kind) ?? []) if (item.name) m.set(item.name.value, item);

@@ -1,34 +1,26 @@
 // Tolerant views of pipelines for the pipeline rules: nodes by name, edges and their `NODE.TYPE.KEY` specifiers with
 // exact spans, what a node's step resolves to (valohai-yaml's rules: `commit` disables the lookup, last step name wins).
 import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
-import { resolvePlain } from '../document/scalars.js';
-import { subSpan } from '../document/scalar-text.js';
+import { requoted, subSpan } from '../document/scalar-text.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { itemLabel, pipelines, type Item, type Named, type ValohaiModel } from './model.js';
+import { namedEntries, pyTruthy } from './steps.js';
 
 /** Edge socket types valohai-yaml accepts (`valohai_yaml/objs/pipelines/types.py`), in its documentation order. */
 export const EDGE_TYPES: readonly string[] = ['output', 'input', 'parameter', 'metadata', 'file', 'deployment', 'environment-variable', 'dependency'];
 
-/** Python truthiness of a loaded value (valohai-yaml reads `commit`, `environment`, presets with `x if x else None`). */
-export function isTruthy(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'string') return value.length > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object' && value.constructor === Object) return Object.keys(value).length > 0;
-  return true;
-}
+/** A string-valued entry of a node, with the scalar that holds it (for edits). */
+export type NamedNode = Named & { node: YNode };
 
 export interface PipelineNode {
   node: YNode;
   index: number;
   /** The name when it is a string. */
-  name?: Named;
+  name?: NamedNode;
   /** `execution`, `task`, `deployment`, or whatever string is written. */
   type?: string;
-  step?: Named;
-  task?: Named;
+  step?: NamedNode;
+  task?: NamedNode;
   /** The node's `commit` when set (truthy): its step or task comes from another commit, so it is not looked up here. */
   commit?: string;
   /** The `override` mapping, if any. */
@@ -54,15 +46,15 @@ export function nodeLabel(n: PipelineNode): string {
 function nodeView(node: YNode, index: number): PipelineNode {
   const view: PipelineNode = { node, index };
   const name = stringAt(node, 'name');
-  if (name) view.name = { value: name.value, span: name.span };
+  if (name) view.name = name;
   const type = stringAt(node, 'type');
   if (type) view.type = type.value;
   const step = stringAt(node, 'step');
-  if (step) view.step = { value: step.value, span: step.span };
+  if (step) view.step = step;
   const task = stringAt(node, 'task');
-  if (task) view.task = { value: task.value, span: task.span };
+  if (task) view.task = task;
   const commit = child(node, 'commit');
-  if (commit && isTruthy(commit.value)) view.commit = commit.kind === 'scalar' ? commit.text : String(commit.value);
+  if (commit && pyTruthy(commit.value)) view.commit = commit.kind === 'scalar' ? commit.text : String(commit.value);
   const override = child(node, 'override');
   if (override?.kind === 'map') view.override = override;
   return view;
@@ -102,14 +94,6 @@ export interface Specifier {
   parts: SpecifierPart[];
 }
 
-/**
- * Where the characters `[from, to)` of a string scalar's value are written, or the whole scalar when that is not exact
- * (or the range is empty, which no one could see).
- */
-export function valueSubSpan(source: SourceFile, node: YNode, from: number, to: number): Span {
-  return to <= from ? node.span : subSpan(node, source.text, from, to);
-}
-
 /** Splits a string node like valohai-yaml's `split_socket_str` (`str.split('.', 2)`); undefined for non-strings. */
 export function parseSpecifier(source: SourceFile, node: YNode | undefined): Specifier | undefined {
   if (!node || typeof node.value !== 'string') return undefined;
@@ -119,10 +103,10 @@ export function parseSpecifier(source: SourceFile, node: YNode | undefined): Spe
   for (let i = 0; i < 2; i++) {
     const dot = text.indexOf('.', at);
     if (dot < 0) break;
-    parts.push({ text: text.slice(at, dot), span: valueSubSpan(source, node, at, dot) });
+    parts.push({ text: text.slice(at, dot), span: subSpan(node, source.text, at, dot) });
     at = dot + 1;
   }
-  parts.push({ text: text.slice(at), span: valueSubSpan(source, node, at, text.length) });
+  parts.push({ text: text.slice(at), span: subSpan(node, source.text, at, text.length) });
   return { node, text, parts };
 }
 
@@ -165,14 +149,9 @@ export function edgesOf(view: PipelineView): EdgeView[] {
 
 // --- Steps ------------------------------------------------------------------------------------------------------------
 
-/** The names a step declares under `inputs` or `parameters` (string names only; a later item of the same name wins). */
-export function declaredNames(step: Item, key: 'inputs' | 'parameters'): Map<string, Span> {
-  const names = new Map<string, Span>();
-  for (const entry of itemsOf(child(step.body, key))) {
-    const name = stringAt(entry, 'name');
-    if (name) names.set(name.value, name.span);
-  }
-  return names;
+/** The names a step declares under `inputs` or `parameters` (string names only), in file order, without repeats. */
+export function declaredNames(step: Item, key: 'inputs' | 'parameters'): string[] {
+  return [...new Set(namedEntries(step.body, key).flatMap((e) => (e.name ? [e.name.value] : [])))];
 }
 
 /** Names of the items of a kind, in file order, without repeats. */
@@ -216,25 +195,10 @@ export function stepDefinition(step: Item): { span: Span; message: string } {
 
 // --- Edits ------------------------------------------------------------------------------------------------------------
 
-/** A string is safe as a plain scalar, in block and flow context, and reads back as that same string. */
-function safePlain(value: string): boolean {
-  if (!/^[A-Za-z0-9_/(][A-Za-z0-9_ ()/.*?+=~@$-]*$/.test(value)) return false;
-  if (/\s$/.test(value) || / #/.test(value)) return false;
-  return resolvePlain(value) === value;
-}
-
-/** YAML text for `value` replacing the scalar `node`, keeping its quoting style where possible. */
-export function scalarText(node: YNode, value: string): string {
-  const style = node.kind === 'scalar' ? node.style : 'plain';
-  if (style === 'single') return `'${value.replace(/'/g, "''")}'`;
-  if (style === 'plain' && safePlain(value)) return value;
-  return JSON.stringify(value);
-}
-
 /** An edit replacing a whole string scalar with a new value; undefined when the scalar is an alias. */
 export function replaceScalar(source: SourceFile, node: YNode, value: string): { span: Span; newText: string } | undefined {
   if (source.text[node.span.start] === '*') return undefined;
-  return { span: node.span, newText: scalarText(node, value) };
+  return { span: node.span, newText: requoted(node, value) };
 }
 
 // --- Pipeline parameters ----------------------------------------------------------------------------------------------

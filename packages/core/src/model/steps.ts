@@ -1,9 +1,8 @@
 // Tolerant views of steps, tasks and step parameters for the step/task rules, plus the few Python semantics
 // (truthiness, equality, int()/float() of a value) that valohai-yaml's parameter checks depend on.
 // Facts: reference/valohai-yaml.md §2 (later definitions replace earlier ones), §3.1 and §8.3 (parameters).
-import type { Span } from '../source/source-file.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';
-import { resolvePlain, Timestamp } from '../document/scalars.js';
+import { Timestamp } from '../document/scalars.js';
 import type { Item, ItemKind, Named, ValohaiModel } from './model.js';
 import { display } from '../util/text.js';
 
@@ -189,15 +188,4 @@ export function pyNumericString(value: string, type: 'integer' | 'float'): numbe
 /** How a value is shown in a message: plain scalars as written, other values as compact text (both truncated). */
 export function shownValue(node: YNode): string {
   return node.kind === 'scalar' && node.style === 'plain' ? display(node.text) : display(node.value);
-}
-
-/** The span of a key when present, else of the value. */
-export function keySpanOf(node: YNode): Span {
-  return node.keySpan ?? node.span;
-}
-
-/** A string as YAML text for an edit: plain when that keeps it a string, else double-quoted. */
-export function yamlScalarText(value: string): string {
-  const plainSafe = /^[A-Za-z0-9_./][A-Za-z0-9_ ./-]*$/.test(value) && !value.endsWith(' ') && resolvePlain(value) === value;
-  return plainSafe ? value : JSON.stringify(value);
 }

@@ -1,8 +1,8 @@
 // deployment-defaults-target: a top-level `deployment` item without `defaults.target`. valohai-yaml warns, because
 // Valohai cannot create the deployment automatically without a target (reference/valohai-yaml.md §7, §8.6).
 import { defineRule } from '../engine/define-rule.js';
-import { child } from '../document/nodes.js';
-import { effectiveItems, keySpanOf, pyTruthy } from '../model/steps.js';
+import { child, keyOrValueSpan } from '../document/nodes.js';
+import { effectiveItems, pyTruthy } from '../model/steps.js';
 
 export const deploymentDefaultsTarget = defineRule({
   meta: {
@@ -26,10 +26,10 @@ export const deploymentDefaultsTarget = defineRule({
       const target = defaults?.kind === 'map' ? child(defaults, 'target') : undefined;
       if (target && pyTruthy(target.value)) continue;
       if (target) {
-        const span = target.span.end > target.span.start ? target.span : keySpanOf(target);
+        const span = target.span.end > target.span.start ? target.span : keyOrValueSpan(target);
         ctx.report({ messageId: 'emptyTarget', data: { subject }, span });
-      } else if (defaults) ctx.report({ messageId: 'noTarget', data: { subject }, span: keySpanOf(defaults) });
-      else ctx.report({ messageId: 'noDefaults', data: { subject }, span: item.name?.span ?? keySpanOf(item.kindNode ?? item.node) });
+      } else if (defaults) ctx.report({ messageId: 'noTarget', data: { subject }, span: keyOrValueSpan(defaults) });
+      else ctx.report({ messageId: 'noDefaults', data: { subject }, span: item.name?.span ?? keyOrValueSpan(item.kindNode ?? item.node) });
     }
   },
 });

@@ -4,9 +4,9 @@
 import { subSpan, verbatimStart } from '../document/scalar-text.js';
 import { child } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import { formatSeconds, KNOWN_UNIT_WORDS, parseDuration } from '../util/duration.js';
+import { DURATION_KEYS, formatSeconds, KNOWN_UNIT_WORDS, parseDuration } from '../util/duration.js';
 import { display } from '../util/text.js';
-import { DURATION_KEYS, isYamlFloat } from './duration-format.js';
+import { isPyFloat } from '../model/steps.js';
 
 const UNIT_NAMES: Record<string, string> = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };
 
@@ -40,7 +40,7 @@ export const durationAmbiguous = defineRule({
     for (const item of ctx.model.ofKind('step')) {
       for (const key of DURATION_KEYS) {
         const node = child(item.body, key);
-        if (!node || node.kind !== 'scalar' || isYamlFloat(node)) continue;
+        if (!node || node.kind !== 'scalar' || isPyFloat(node)) continue;
         const result = parseDuration(node.value);
         if (!result?.ok || result.seconds === undefined) continue;
         if (typeof node.value === 'number') {
@@ -50,10 +50,7 @@ export const durationAmbiguous = defineRule({
         if (typeof node.value !== 'string') continue;
         const value = node.value;
         const shown = display(value.replace(/[\r\n]+/g, ' '));
-        const span = (from: number, to: number) => {
-          const s = subSpan(node, text, from, to);
-          return s.end > s.start ? s : node.span;
-        };
+        const span = (from: number, to: number) => subSpan(node, text, from, to);
         // Suggestions edit inside the value, so only where offsets in the value map exactly to the source.
         const exact = verbatimStart(node, text) !== undefined;
         for (const p of result.parts) {

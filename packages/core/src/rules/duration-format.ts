@@ -1,22 +1,16 @@
 // duration-format: a step's `time-limit` / `no-output-timeout` that valohai-yaml cannot read ("300", 10H, 5x, "0s",
 // 1..5h, 1.0). valohai-yaml crashes on these instead of reporting them (reference §3.6, §9), so Valohai rejects the file.
 import { requoted, subSpan } from '../document/scalar-text.js';
-import { child, type YNode } from '../document/nodes.js';
+import { child } from '../document/nodes.js';
 import { resolvePlain } from '../document/scalars.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../engine/types.js';
-import { KNOWN_UNIT_WORDS, parseDuration, parseDurationString, type DurationProblem } from '../util/duration.js';
+import { isPyFloat } from '../model/steps.js';
+import { DURATION_KEYS, KNOWN_UNIT_WORDS, parseDuration, parseDurationString, type DurationProblem } from '../util/duration.js';
 import { display } from '../util/text.js';
 
 /** Integers this large and beyond overflow Python's timedelta, so a fix must not write them. */
 const MAX_FIX_SECONDS = 86_400 * 999_999_999;
-
-export const DURATION_KEYS = ['time-limit', 'no-output-timeout'] as const;
-
-/** True when PyYAML loads the node as a float: a plain scalar resolved to a number whose text has a dot (`1.0`, `.inf`). */
-export function isYamlFloat(node: YNode): boolean {
-  return node.kind === 'scalar' && node.style === 'plain' && typeof node.value === 'number' && node.text.includes('.');
-}
 
 /** ajv's (and so our schema rules') idea of an integer: `1.0` and `.inf` are integers to it, `1.5` and `.nan` are not. */
 function ajvInteger(value: number): boolean {
@@ -74,16 +68,13 @@ export const durationFormat = defineRule({
       for (const key of DURATION_KEYS) {
         const node = child(item.body, key);
         if (!node || node.kind !== 'scalar') continue;
-        const isFloat = isYamlFloat(node);
+        const isFloat = isPyFloat(node);
         // A float that ajv does not count as an integer (1.5, .nan) fails the schema; schema-type reports it.
         if (typeof node.value === 'number' && isFloat && !ajvInteger(node.value)) continue;
         const result = parseDuration(node.value, isFloat);
         if (!result || result.ok) continue;
         const value = typeof node.value === 'string' ? display(node.value.replace(/[\r\n]+/g, ' ')) : node.text;
-        const part = (p: { start: number; end: number }) => {
-          const s = subSpan(node, text, p.start, p.end);
-          return s.end > s.start ? s : node.span;
-        };
+        const part = (p: { start: number; end: number }) => subSpan(node, text, p.start, p.end);
         const problem: DurationProblem = result.problem;
         const replace = (title: string, newText: string): Fix => ({ title, edits: [{ span: node.span, newText }] });
         switch (problem.code) {

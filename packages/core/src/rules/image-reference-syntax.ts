@@ -21,7 +21,7 @@ export const imageReferenceSyntax = defineRule({
       if (!a.error) continue;
       const span = a.error.span ? subSpan(a.use.node, text, a.error.span.start, a.error.span.end) : a.use.node.span;
       const suggestions = a.error.suggestion !== undefined ? [{ title: `Replace with "${a.error.suggestion}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, a.error.suggestion) }] }] : [];
-      ctx.report({ messageId: 'invalid', data: { image: a.use.value, reason: a.error.message }, span: span.end > span.start ? span : a.use.node.span, suggestions });
+      ctx.report({ messageId: 'invalid', data: { image: a.use.value, reason: a.error.message }, span, suggestions });
     }
   },
 });

@@ -39,7 +39,7 @@ export const imageRegistryTrap = defineRule({
         if (trap.code === 'hub-alias' && a.ref && !a.ref.fullyQualified) continue;
         const span = subSpan(a.use.node, text, trap.span.start, trap.span.end);
         const suggestions = trap.suggestion !== undefined ? [{ title: `Write "${trap.suggestion}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, trap.suggestion) }] }] : [];
-        ctx.report({ messageId: MESSAGE_IDS[trap.code], data: { message: trap.message }, span: span.end > span.start ? span : a.use.node.span, suggestions });
+        ctx.report({ messageId: MESSAGE_IDS[trap.code], data: { message: trap.message }, span, suggestions });
       }
     }
   },

@@ -1,15 +1,19 @@
 // item-extra-key: keys next to the kind key of a top-level item (`- step: …` plus `  name: x`). Valohai reads only the
 // first kind key (by the priority step, task, endpoint, pipeline, blueprint, deployment) and silently drops the rest.
+import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { ITEM_KINDS, type ItemKind } from '../model/model.js';
 import { valohaiSchema, type SchemaNode } from '../schema/validate.js';
 
 const DEF_OF: Record<ItemKind, string> = { step: 'step', task: 'task', endpoint: 'endpoint', pipeline: 'pipeline', blueprint: 'pipeline', deployment: 'deployment' };
 
-function propertiesOf(kind: ItemKind): Set<string> {
+function propertiesOf(kind: ItemKind): ReadonlySet<string> {
   const defs = valohaiSchema['$defs'] as Record<string, SchemaNode> | undefined;
   return new Set(Object.keys(defs?.[DEF_OF[kind]]?.properties ?? {}));
 }
+
+/** The schema's keys of each kind of item (built once). */
+const PROPERTIES = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, propertiesOf(kind)])) as Record<ItemKind, ReadonlySet<string>>;
 
 export const itemExtraKey = defineRule({
   meta: {
@@ -29,10 +33,10 @@ export const itemExtraKey = defineRule({
     for (const item of ctx.model.items) {
       const { node, kind } = item;
       if (!kind || node.kind !== 'map') continue;
-      const known = propertiesOf(kind);
+      const known = PROPERTIES[kind];
       for (const [key, value] of node.entries) {
         if (key === kind) continue;
-        const span = value.keySpan ?? value.span;
+        const span = keyOrValueSpan(value);
         if ((ITEM_KINDS as readonly string[]).includes(key)) {
           ctx.report({ messageId: 'secondKind', data: { kind, key }, span });
           continue;

@@ -1,8 +1,8 @@
 // parameter-ineffective-option: parameter keys that valohai-yaml accepts but ignores: `optional` on a flag (flags are
 // always optional), `pass-as` next to `pass-true-as`/`pass-false-as`, and those two on a non-flag parameter.
 import { defineRule } from '../engine/define-rule.js';
-import { child, type YNode } from '../document/nodes.js';
-import { effectiveEntries, effectiveItems, hasExplicitType, keySpanOf, parameterType } from '../model/steps.js';
+import { child, keyOrValueSpan, type YNode } from '../document/nodes.js';
+import { effectiveEntries, effectiveItems, hasExplicitType, parameterType } from '../model/steps.js';
 
 /** A key whose value valohai-yaml reads as truthy; strings only (other types are the schema rules' business). */
 function setString(param: YNode, key: string): YNode | undefined {
@@ -32,14 +32,14 @@ export const parameterIneffectiveOption = defineRule({
         if (type === undefined) continue; // unknown type: the schema rules report it; flag or not is a guess
         if (type === 'flag') {
           const optional = child(param, 'optional');
-          if (optional && optional.value === true) ctx.report({ messageId: 'optionalOnFlag', span: keySpanOf(optional) });
+          if (optional && optional.value === true) ctx.report({ messageId: 'optionalOnFlag', span: keyOrValueSpan(optional) });
           const passAs = setString(param, 'pass-as');
           const other = setString(param, 'pass-true-as') ?? setString(param, 'pass-false-as');
-          if (passAs && other) ctx.report({ messageId: 'passAsWithPassTrueFalse', data: { other: String(other.key) }, span: keySpanOf(passAs) });
+          if (passAs && other) ctx.report({ messageId: 'passAsWithPassTrueFalse', data: { other: String(other.key) }, span: keyOrValueSpan(passAs) });
         } else {
           for (const key of ['pass-true-as', 'pass-false-as']) {
             const c = setString(param, key);
-            if (c) ctx.report({ messageId: 'passTrueFalseOnNonFlag', data: { key, typeText: hasExplicitType(param) ? `this parameter's type is "${type}"` : 'this parameter has no "type", so it is a string parameter' }, span: keySpanOf(c) });
+            if (c) ctx.report({ messageId: 'passTrueFalseOnNonFlag', data: { key, typeText: hasExplicitType(param) ? `this parameter's type is "${type}"` : 'this parameter has no "type", so it is a string parameter' }, span: keyOrValueSpan(c) });
           }
         }
       }

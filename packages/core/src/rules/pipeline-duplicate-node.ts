@@ -20,7 +20,12 @@ export const pipelineDuplicateNode = defineRule({
   check(ctx) {
     for (const p of pipelineViews(ctx.model)) {
       const byName = new Map<string, Named[]>();
-      for (const n of p.nodes) if (n.name) byName.set(n.name.value, [...(byName.get(n.name.value) ?? []), n.name]);
+      for (const n of p.nodes) {
+        if (!n.name) continue;
+        const same = byName.get(n.name.value);
+        if (same) same.push(n.name);
+        else byName.set(n.name.value, [n.name]);
+      }
       for (const [name, all] of byName) {
         const [first, ...repeats] = all;
         if (!first) continue;

@@ -39,7 +39,7 @@ export const pipelineEdgeKey = defineRule({
           if (!node || node.type !== 'execution' || !node.step || node.commit !== undefined) continue;
           const step = ctx.model.step(node.step.value);
           if (!step) continue;
-          const declared = [...declaredNames(step, CHECKED[typePart.text]).keys()];
+          const declared = declaredNames(step, CHECKED[typePart.text]);
           if (declared.includes(keyPart.text)) continue;
           const data = { step: itemLabel(step), node: nodePart.text, type: typePart.text, key: keyPart.text, side };
           const related = [stepDefinition(step)];

@@ -2,11 +2,7 @@
 // forbids more), or a specifier without the three parts of `NODE.TYPE.KEY`. Valohai rejects the whole file.
 import { defineRule } from '../engine/define-rule.js';
 import { edgesOf, parseSpecifier, pipelineViews } from '../model/pipelines.js';
-
-function count(n: number, word: string): string {
-  if (n === 0) return `no ${word}s`;
-  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
-}
+import { plural } from '../util/text.js';
 
 export const pipelineEdgeMalformed = defineRule({
   meta: {
@@ -27,14 +23,14 @@ export const pipelineEdgeMalformed = defineRule({
       for (const edge of edgesOf(p)) {
         if (edge.form === 'shorthand' && edge.node.kind === 'seq' && edge.node.items.length !== 2) {
           // More than two items is a schema error (the schema allows at most two), reported by the schema rules.
-          if (edge.node.items.length < 2) ctx.report({ messageId: 'shorthand', data: { count: count(edge.node.items.length, 'item') }, span: edge.node.span });
+          if (edge.node.items.length < 2) ctx.report({ messageId: 'shorthand', data: { count: plural(edge.node.items.length, 'item') }, span: edge.node.span });
           continue;
         }
         for (const side of ['source', 'target'] as const) {
           // A missing or non-string specifier is the schema's finding.
           const spec = parseSpecifier(ctx.doc.source, edge[side]);
           if (!spec || spec.parts.length === 3) continue;
-          ctx.report({ messageId: 'parts', data: { side, value: spec.text, count: count(spec.parts.length, 'part') }, span: spec.node.span });
+          ctx.report({ messageId: 'parts', data: { side, value: spec.text, count: plural(spec.parts.length, 'part') }, span: spec.node.span });
         }
       }
     }

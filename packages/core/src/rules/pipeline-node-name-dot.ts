@@ -1,6 +1,5 @@
 // pipeline-node-name-dot: a node name containing a dot can never be addressed, because edge and pipeline-parameter
 // specifiers (`NODE.TYPE.KEY`) are split at the first dot. valohai-yaml does not check this.
-import { child } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { pipelineViews, replaceScalar } from '../model/pipelines.js';
 
@@ -22,8 +21,7 @@ export const pipelineNodeNameDot = defineRule({
       for (const n of p.nodes) {
         if (!n.name || !n.name.value.includes('.')) continue;
         const better = n.name.value.replace(/\./g, '-');
-        const nameNode = child(n.node, 'name');
-        const edit = nameNode && replaceScalar(ctx.doc.source, nameNode, better);
+        const edit = replaceScalar(ctx.doc.source, n.name.node, better);
         ctx.report({
           messageId: 'dot',
           data: { name: n.name.value, better },

@@ -36,7 +36,7 @@ export const pipelineOverrideUnknown = defineRule({
         if (resolved.kind !== 'resolved') continue;
         const step = itemLabel(resolved.step);
         for (const kind of KINDS) {
-          const declared = [...declaredNames(resolved.step, kind.key).keys()];
+          const declared = declaredNames(resolved.step, kind.key);
           for (const entry of itemsOf(child(n.override, kind.key))) {
             const name = stringAt(entry, 'name');
             if (!name || declared.includes(name.value)) continue;

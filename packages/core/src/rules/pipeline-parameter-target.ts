@@ -7,10 +7,7 @@ import type { Fix } from '../engine/types.js';
 import { itemLabel } from '../model/model.js';
 import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, pipelineViews, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
-
-function plural(n: number, word: string): string {
-  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
-}
+import { plural } from '../util/text.js';
 
 export const pipelineParameterTarget = defineRule({
   meta: {
@@ -82,7 +79,7 @@ export const pipelineParameterTarget = defineRule({
             }
             continue;
           }
-          const declared = [...declaredNames(step, 'parameters').keys()];
+          const declared = declaredNames(step, 'parameters');
           if (declared.includes(keyPart.text)) continue;
           const data = { step: itemLabel(step), node: nodePart.text, name: keyPart.text, param: label };
           const related = [stepDefinition(step)];

@@ -1,6 +1,5 @@
 // pipeline-unknown-step: an execution or task node names a step this file does not define. Nodes with `commit` are
 // skipped, because their step comes from that commit's valohai.yaml.
-import { child } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../engine/types.js';
 import { namesOf, nodeLabel, pipelineViews, replaceScalar } from '../model/pipelines.js';
@@ -32,10 +31,9 @@ export const pipelineUnknownStep = defineRule({
           ctx.report({ messageId: 'noSteps', data: { node, pipeline: p.label, step: step.value }, span: step.span });
           continue;
         }
-        const stepNode = child(n.node, 'step');
         const suggestions: Fix[] = [];
         for (const candidate of closestMatches(step.value, steps)) {
-          const edit = stepNode && replaceScalar(ctx.doc.source, stepNode, candidate);
+          const edit = replaceScalar(ctx.doc.source, step.node, candidate);
           if (edit) suggestions.push({ title: `Replace with "${candidate}"`, edits: [edit] });
         }
         ctx.report({

@@ -1,6 +1,6 @@
 // pipeline-unknown-task: a task node names a task blueprint this file does not define, or a blueprint whose step is not
 // defined. Nodes with `commit` are skipped, because their task comes from that commit's valohai.yaml.
-import { child, stringAt } from '../document/nodes.js';
+import { stringAt } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../engine/types.js';
 import { namesOf, nodeLabel, pipelineViews, replaceScalar } from '../model/pipelines.js';
@@ -35,10 +35,9 @@ export const pipelineUnknownTask = defineRule({
             ctx.report({ messageId: 'noTasks', data: { node, pipeline: p.label, task: task.value }, span: task.span });
             continue;
           }
-          const taskNode = child(n.node, 'task');
           const suggestions: Fix[] = [];
           for (const candidate of closestMatches(task.value, tasks)) {
-            const edit = taskNode && replaceScalar(ctx.doc.source, taskNode, candidate);
+            const edit = replaceScalar(ctx.doc.source, task.node, candidate);
             if (edit) suggestions.push({ title: `Replace with "${candidate}"`, edits: [edit] });
           }
           ctx.report({

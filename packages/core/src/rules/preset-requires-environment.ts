@@ -3,13 +3,14 @@
 import { child, keyOrValueSpan, type YNode } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { itemLabel } from '../model/model.js';
-import { isTruthy, nodeLabel, pipelineViews, resolveNodeStep } from '../model/pipelines.js';
+import { nodeLabel, pipelineViews, resolveNodeStep } from '../model/pipelines.js';
+import { effectiveItems, pyTruthy } from '../model/steps.js';
 
 /** The `runtime-config-preset` entry of a mapping when it is set and `environment` is not (both read as valohai-yaml does). */
 function presetWithoutEnvironment(body: YNode | undefined): YNode | undefined {
   const preset = child(body, 'runtime-config-preset');
-  if (!preset || !isTruthy(preset.value)) return undefined;
-  return isTruthy(child(body, 'environment')?.value) ? undefined : preset;
+  if (!preset || !pyTruthy(preset.value)) return undefined;
+  return pyTruthy(child(body, 'environment')?.value) ? undefined : preset;
 }
 
 export const presetRequiresEnvironment = defineRule({
@@ -27,9 +28,8 @@ export const presetRequiresEnvironment = defineRule({
     },
   },
   check(ctx) {
-    for (const item of ctx.model.ofKind('step')) {
-      // An earlier step with a repeated name is replaced by the later one and never used.
-      if (item.name && ctx.model.step(item.name.value) !== item) continue;
+    // An earlier step with a repeated name is replaced by the later one and never used.
+    for (const item of effectiveItems(ctx.model, 'step')) {
       const preset = presetWithoutEnvironment(item.body);
       if (preset) ctx.report({ messageId: 'step', data: { step: itemLabel(item) }, span: keyOrValueSpan(preset) });
     }

@@ -33,8 +33,7 @@ export const stopConditionExpression = defineRule({
         if (!node || typeof node.value !== 'string') continue;
         const problem = verifyExpression(node.value);
         if (!problem) continue;
-        const inner = problem.end > problem.start ? subSpan(node, text, problem.start, problem.end) : node.span;
-        const span = inner.end > inner.start ? inner : node.span;
+        const span = subSpan(node, text, problem.start, problem.end);
         const start = verbatimStart(node, text);
         const suggestions: Fix[] =
           problem.suggestion && start !== undefined

@@ -1,8 +1,8 @@
 // task-ineffective-option: task keys valohai-yaml accepts but that only matter for another task type: `parameter-sets`
 // outside manual search, and `engine` / `optimization-target-metric` / `optimization-target-value` outside Bayesian TPE.
 import { defineRule } from '../engine/define-rule.js';
-import { child, stringAt } from '../document/nodes.js';
-import { effectiveItems, keySpanOf, normalizedTaskType } from '../model/steps.js';
+import { child, keyOrValueSpan, stringAt } from '../document/nodes.js';
+import { effectiveItems, normalizedTaskType } from '../model/steps.js';
 
 const BAYESIAN_ONLY = ['engine', 'optimization-target-metric', 'optimization-target-value'];
 
@@ -29,12 +29,12 @@ export const taskIneffectiveOption = defineRule({
       if (type !== 'manual_search') {
         const sets = child(task.body, 'parameter-sets');
         const used = sets?.kind === 'seq' && sets.items.some((s) => s.kind === 'map' && s.entries.size > 0);
-        if (sets && used) ctx.report({ messageId: 'parameterSets', data: { typeText }, span: keySpanOf(sets) });
+        if (sets && used) ctx.report({ messageId: 'parameterSets', data: { typeText }, span: keyOrValueSpan(sets) });
       }
       if (type !== 'bayesian_tpe') {
         for (const key of BAYESIAN_ONLY) {
           const c = child(task.body, key);
-          if (c && c.value !== null && c.value !== undefined) ctx.report({ messageId: 'bayesianOnly', data: { key, typeText }, span: keySpanOf(c) });
+          if (c && c.value !== null && c.value !== undefined) ctx.report({ messageId: 'bayesianOnly', data: { key, typeText }, span: keyOrValueSpan(c) });
         }
       }
     }

@@ -3,7 +3,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import { stringAt } from '../document/nodes.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
-import { yamlScalarText } from '../model/steps.js';
+import { namesOf, replaceScalar } from '../model/pipelines.js';
 
 export const taskUnknownStep = defineRule({
   meta: {
@@ -20,7 +20,7 @@ export const taskUnknownStep = defineRule({
     },
   },
   check(ctx) {
-    const names = ctx.model.ofKind('step').flatMap((s) => (s.name ? [s.name.value] : []));
+    const names = namesOf(ctx.model, 'step');
     for (const task of ctx.model.ofKind('task')) {
       const step = stringAt(task.body, 'step');
       if (!step || ctx.model.step(step.value)) continue;
@@ -29,11 +29,12 @@ export const taskUnknownStep = defineRule({
         continue;
       }
       const best = closestMatch(step.value, names);
+      const edit = best ? replaceScalar(ctx.doc.source, step.node, best) : undefined;
       ctx.report({
         messageId: 'unknown',
-        data: { step: step.value, alternatives: alternativesText(step.value, [...new Set(names)]) },
+        data: { step: step.value, alternatives: alternativesText(step.value, names) },
         span: step.span,
-        ...(best ? { suggestions: [{ title: `Change to "${best}"`, edits: [{ span: step.span, newText: yamlScalarText(best) }] }] } : {}),
+        ...(best && edit ? { suggestions: [{ title: `Change to "${best}"`, edits: [edit] }] } : {}),
       });
     }
   },

@@ -1,8 +1,7 @@
 // yaml-ambiguous-value: plain values that Valohai's YAML 1.1 loader reads as something else (`on: yes` → true: true,
 // `1:30` → 90, `017` → 15). Quoting keeps the text; writing true/false or the number says what is meant.
 import { defineRule } from '../engine/define-rule.js';
-
-const DURATION_KEYS = new Set(['time-limit', 'no-output-timeout']);
+import { DURATION_KEYS } from '../util/duration.js';
 
 export const yamlAmbiguousValue = defineRule({
   meta: {
@@ -29,7 +28,7 @@ export const yamlAmbiguousValue = defineRule({
         const value = String(f.value);
         const suggestions = f.isKey ? [quoted] : [{ title: `Write ${value}`, edits: [{ span: f.span, newText: value }] }, quoted];
         ctx.report({ messageId: f.isKey ? 'booleanKey' : 'boolean', data: { text: f.text, value }, span: f.span, suggestions });
-      } else if (f.kind === 'sexagesimal' && f.parentKey !== undefined && DURATION_KEYS.has(f.parentKey)) {
+      } else if (f.kind === 'sexagesimal' && f.parentKey !== undefined && (DURATION_KEYS as readonly string[]).includes(f.parentKey)) {
         // A quoted "1:30" is a duration string valohai-yaml cannot parse; the number of seconds says the same safely.
         ctx.report({ messageId: 'sexagesimalDuration', data: { text: f.text, value: String(f.value) }, span: f.span, suggestions: [{ title: `Write ${String(f.value)}`, edits: [{ span: f.span, newText: String(f.value) }] }] });
       } else {

@@ -1,7 +1,9 @@
 // Validates a document against the project's JSON Schema of valohai.yaml (ajv, draft 2020-12) and turns every ajv error
 // into one finding with an exact span, a plain sentence and suggestions. The schema-* rules share these findings.
 import type { ErrorObject } from 'ajv';
-import { validate as compiledValidate, type CompiledValidator } from './compiled-validator.js';
+// The validator, precompiled from valohai.schema.json by scripts/gen-schema-validator.mjs (ajv standalone code), so no
+// process compiles the schema at start-up. Its ajv options live in ajv-options.json.
+import { validate as compiledValidate } from './compiled-validator.js';
 import { memoize, type ValohaiDocument } from '../document/document.js';
 import { child, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
@@ -33,15 +35,6 @@ export interface SchemaNode {
   /** Common wrong enum values and the allowed value they mean. */
   'x-aliases'?: Record<string, string>;
   [keyword: string]: unknown;
-}
-
-
-/**
- * The validator, precompiled from valohai.schema.json by scripts/gen-schema-validator.mjs (ajv standalone code), so no
- * process compiles the schema at start-up. Its ajv options live in ajv-options.json.
- */
-function validator(): CompiledValidator {
-  return compiledValidate;
 }
 
 /** Which rule reports a finding. */
@@ -262,16 +255,19 @@ function computeFindings(doc: ValohaiDocument): SchemaFinding[] {
   if (doc.hasSyntaxErrors) return [];
   const root = doc.root;
   const data = root ? validatable(root, new Map()) : null;
-  const validate = validator();
-  validate(data);
-  const raw: RawError[] = (validate.errors ?? [])
+  compiledValidate(data);
+  const raw: RawError[] = (compiledValidate.errors ?? [])
     // An `if` error only says "the then-branch failed"; that branch's own errors are the real ones.
     .filter((e) => e.keyword !== 'if')
     .map((e) => ({ error: e, segments: decodePointer(e.instancePath), parent: e.parentSchema as SchemaNode | undefined }));
 
   // One problem per value: a value of the wrong type is only reported as such; an enum error makes a const one redundant.
   const byPath = new Map<string, RawError[]>();
-  for (const r of raw) byPath.set(r.error.instancePath, [...(byPath.get(r.error.instancePath) ?? []), r]);
+  for (const r of raw) {
+    const siblings = byPath.get(r.error.instancePath);
+    if (siblings) siblings.push(r);
+    else byPath.set(r.error.instancePath, [r]);
+  }
   const kept = raw.filter((r) => {
     const siblings = byPath.get(r.error.instancePath) ?? [];
     if (r.error.keyword !== 'type' && siblings.some((s) => s.error.keyword === 'type')) return false;
@@ -309,7 +305,9 @@ function computeFindings(doc: ValohaiDocument): SchemaFinding[] {
   for (const f of findings) {
     if (f.category === 'unknownKey' && f.data['best']) {
       const k = JSON.stringify(f.path.slice(0, -1));
-      renamedTo.set(k, new Set([...(renamedTo.get(k) ?? []), f.data['best']]));
+      const keys = renamedTo.get(k);
+      if (keys) keys.add(f.data['best']);
+      else renamedTo.set(k, new Set([f.data['best']]));
     }
   }
   const result: SchemaFinding[] = [];

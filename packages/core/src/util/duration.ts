@@ -7,6 +7,9 @@
 // whitespace and lower-case ASCII letters; each match adds number × unit, where only the unit's FIRST letter counts
 // (s, m, h, d, w); text between matches is ignored; the total must be positive. Any other value (a float) fails.
 
+/** The step keys whose value is a duration. */
+export const DURATION_KEYS = ['time-limit', 'no-output-timeout'] as const;
+
 /** Seconds per unit, by the unit's first letter. */
 export const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 

@@ -22,3 +22,9 @@ export function quotedList(values: readonly string[], conjunction = 'and'): stri
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
 }
+
+/** A count with its word, pluralized by adding "s": `no parts`, `1 part`, `3 parts`. */
+export function plural(n: number, word: string): string {
+  if (n === 0) return `no ${word}s`;
+  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
+}
