@@ -3,6 +3,7 @@
 // for syntax errors only the kind is compared, since Python's wording varies between versions.
 import { describe, expect, it } from 'vitest';
 import { verifyExpression } from '../src/util/expression/index.js';
+import { tokenize } from '../src/util/expression/tokenize.js';
 
 describe('accepted', () => {
   it.each([
@@ -164,24 +165,48 @@ describe('suggestions', () => {
 });
 
 describe('bounds', () => {
+  const TOO_DEEP = { kind: 'tooComplex', upstream: 'Expression is too complex (8 > 8)' } as const;
+  /** Characters that Python's tokenizer accepts in any order (no digits, quotes, brackets, "!", "#" or "\\"), picked by xorshift. */
+  const tokenizable = (length: number): string => {
+    const pool = 'abxyzAZ_éλß中 +-*/%&|^~<>=.,:@;';
+    let x = 1;
+    return Array.from({ length }, (_, i) => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      return i === 0 ? 'a' : pool.charAt(x % pool.length); // a leading blank would be an indent error
+    }).join('');
+  };
   it.each([
-    { what: 'a flat chain of and', expr: Array.from({ length: 12_500 }, (_, i) => `a${i} > 1`).join(' and ') },
-    { what: 'a long addition chain', expr: `${'x+'.repeat(50_000)}1` },
-    { what: 'many unary minus signs', expr: `${'-'.repeat(100_000)}1` },
-    { what: 'many nots', expr: `${'not '.repeat(25_000)}x` },
-    { what: 'a power chain', expr: `${'x**'.repeat(33_000)}1` },
-    { what: 'a huge tuple', expr: `(${'a,'.repeat(50_000)})` },
-    { what: 'deep brackets', expr: `${'['.repeat(50_000)}${']'.repeat(50_000)}` },
-    { what: 'a long string', expr: `"${'a'.repeat(100_000)}"` },
-    { what: 'an unterminated long string', expr: `"${'a'.repeat(100_000)}` },
-    { what: 'a long comparison chain', expr: `${'a<'.repeat(50_000)}b` },
-    { what: 'a very long dotted name', expr: `${'a.'.repeat(50_000)}b` },
-    { what: 'random bytes', expr: Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 0x2fff)).join('') },
-  ])('100,000 characters in linear time, no throw: $what', ({ expr }) => {
+    { what: 'a flat chain of and', expr: Array.from({ length: 12_500 }, (_, i) => `a${i} > 1`).join(' and '), expected: undefined },
+    { what: 'a long addition chain', expr: `${'x+'.repeat(50_000)}1`, expected: TOO_DEEP },
+    { what: 'many unary minus signs', expr: `${'-'.repeat(100_000)}1`, expected: TOO_DEEP },
+    { what: 'many nots', expr: `${'not '.repeat(25_000)}x`, expected: TOO_DEEP },
+    { what: 'a power chain', expr: `${'x**'.repeat(33_000)}1`, expected: TOO_DEEP },
+    { what: 'a huge tuple', expr: `(${'a,'.repeat(50_000)})`, expected: undefined },
+    { what: 'deep brackets', expr: `${'['.repeat(50_000)}${']'.repeat(50_000)}`, expected: { kind: 'syntax', upstream: 'too many nested parentheses' } },
+    { what: 'a long string', expr: `"${'a'.repeat(100_000)}"`, expected: undefined },
+    { what: 'an unterminated long string', expr: `"${'a'.repeat(100_000)}`, expected: { kind: 'syntax', upstream: 'unterminated string literal (detected at line 1)' } },
+    { what: 'a long comparison chain', expr: `${'a<'.repeat(50_000)}b`, expected: { kind: 'unsupported', upstream: 'Only simple comparisons are supported' } },
+    { what: 'a very long dotted name', expr: `${'a.'.repeat(50_000)}b`, expected: { kind: 'unsupported', upstream: 'maximum recursion depth exceeded during ast construction' } },
+    { what: 'random tokenizable characters', expr: tokenizable(100_000), expected: { kind: 'syntax', upstream: 'invalid syntax', reason: 'Unexpected ";".', start: 8, end: 9 } },
+  ])('100,000 characters in linear time, the real outcome (not the fallback): $what', ({ expr, expected }) => {
     expect(expr.length).toBeGreaterThanOrEqual(99_000);
     const start = performance.now();
-    expect(() => verifyExpression(expr)).not.toThrow();
+    const problem = verifyExpression(expr);
     expect(performance.now() - start).toBeLessThan(3000);
+    expect(problem?.reason).not.toBe('The expression is too complex to check.');
+    if (expected === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatchObject(expected);
+  });
+
+  it('the random characters are all tokenized: the tokenizer walks the whole input', () => {
+    const expr = tokenizable(100_000);
+    const tokens = tokenize(expr);
+    expect(tokens.some((t) => t.type === 'error')).toBe(false);
+    expect(tokens.at(-1)).toMatchObject({ type: 'end', start: 100_000 });
+    expect(tokens.length).toBeGreaterThan(50_000);
   });
 
   it('a long dotted name beyond what Python can build is rejected', () => {

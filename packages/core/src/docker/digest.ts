@@ -1,6 +1,7 @@
 // The validation layer of a digest, as github.com/opencontainers/go-digest v1.0.0 `Parse` does it, with the three
 // algorithms a Docker CLI binary links (sha256, sha384, sha512) registered.
-import { isDigit, isLower, isLowerAlnum, isLowerHex, type Work } from './scan.js';
+import { isAlnum, isLowerAlnum, isLowerHex } from '../util/ascii.js';
+import type { ParseStats } from './types.js';
 
 /** Registered algorithms and the exact number of hex digits each one's digest has. */
 export const DIGEST_ALGORITHMS: ReadonlyMap<string, number> = new Map([
@@ -13,10 +14,10 @@ export const DIGEST_UNSUPPORTED = 'unsupported digest algorithm';
 export const DIGEST_INVALID_LENGTH = 'invalid checksum digest length';
 export const DIGEST_INVALID_FORMAT = 'invalid checksum digest format';
 
-export type DigestProblem = 'unsupported' | 'length' | 'format';
+type DigestProblem = 'unsupported' | 'length' | 'format';
 
 /** go-digest's `DigestRegexpAnchored`: `[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+`, scanned by hand. */
-function wellFormed(d: string, w: Work): boolean {
+function wellFormed(d: string, w: ParseStats): boolean {
   let i = 0;
   for (;;) {
     if (!isLowerAlnum(d.charCodeAt(i))) return false;
@@ -29,14 +30,14 @@ function wellFormed(d: string, w: Work): boolean {
   const encoded = ++i;
   for (; i < d.length; i++) {
     const c = d.charCodeAt(i);
-    if (!(isLower(c) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x3d || c === 0x5f || c === 0x2d)) break;
+    if (!(isAlnum(c) || c === 0x3d || c === 0x5f || c === 0x2d)) break;
   }
   w.steps += i;
   return i > encoded && i === d.length;
 }
 
 /** What go-digest v1.0.0 `Parse` rejects `d` for, or undefined when it accepts it. */
-export function digestProblem(d: string, w: Work = { steps: 0 }): DigestProblem | undefined {
+export function digestProblem(d: string, w: ParseStats = { steps: 0 }): DigestProblem | undefined {
   const colon = d.indexOf(':');
   w.steps += colon < 0 ? d.length : colon + 1;
   if (colon <= 0 || colon + 1 === d.length) return 'format';

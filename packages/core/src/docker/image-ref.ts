@@ -6,8 +6,7 @@
 // Reference: shared image-references.md (grammar §1, normalization §2, messages §3, cases §4) and registries.md.
 import { diagnose } from './diagnose.js';
 import { DEFAULT_DOMAIN, normalize, OFFICIAL_PREFIX, toInput, type Outcome } from './normalize.js';
-import type { Work } from './scan.js';
-import type { ImageRef, ImageRefResult, ImageRefSpans, ParseOptions, Span } from './types.js';
+import type { ImageRef, ImageRefResult, ImageRefSpans, ParseOptions, ParseStats, Span } from './types.js';
 
 export type {
   ImageRef,
@@ -22,8 +21,8 @@ export type {
   RegistryKind,
   Span,
 } from './types.js';
-export { qualify, ERR_INVALID_FORMAT, ERR_NAME_TOO_LONG, ERR_NAME_UPPERCASE, ERR_NOT_CANONICAL, NAME_MAX } from './normalize.js';
-export { DIGEST_ALGORITHMS, DIGEST_INVALID_FORMAT, DIGEST_INVALID_LENGTH, DIGEST_UNSUPPORTED } from './digest.js';
+export { qualify, ERR_INVALID_FORMAT, ERR_NAME_TOO_LONG, ERR_NAME_UPPERCASE } from './normalize.js';
+export { DIGEST_INVALID_FORMAT, DIGEST_INVALID_LENGTH, DIGEST_UNSUPPORTED } from './digest.js';
 export { findPlaceholders, isTemplated } from './template.js';
 export { HUB_ALIASES, imageTraps, isHubAlias, registryKind } from './registry.js';
 
@@ -32,7 +31,7 @@ export { HUB_ALIASES, imageTraps, isHubAlias, registryKind } from './registry.js
  * visits), which stays within a constant times `text.length`.
  */
 export function parseImageReference(text: string, options: ParseOptions = {}): ImageRefResult {
-  const w: Work = options.stats ?? { steps: 0 };
+  const w: ParseStats = options.stats ?? { steps: 0 };
   const o = normalize(text, w);
   if (!o.ok) return { ok: false, error: diagnose(text, o, w, (candidate) => normalize(candidate, w).ok) };
   w.steps += o.text.length;
@@ -46,16 +45,10 @@ export function printImageRef(parts: { domain: string; path: string; tag?: strin
 }
 
 /** `familiarizeName`: drop `docker.io/`, then `library/` when nothing but the last component follows it. */
-export function familiarName(domain: string, path: string): string {
+function familiarName(domain: string, path: string): string {
   if (domain !== DEFAULT_DOMAIN) return domain === '' ? path : `${domain}/${path}`;
   if (path.startsWith(OFFICIAL_PREFIX) && !path.includes('/', OFFICIAL_PREFIX.length)) return path.slice(OFFICIAL_PREFIX.length);
   return path;
-}
-
-/** True when `text` is a valid reference already written in its fully qualified form (`ParseNamed` accepts it). */
-export function isFullyQualified(text: string): boolean {
-  const parsed = parseImageReference(text);
-  return parsed.ok && parsed.ref.fullyQualified;
 }
 
 function build(text: string, o: Extract<Outcome, { ok: true }>): ImageRef {
@@ -73,7 +66,6 @@ function build(text: string, o: Extract<Outcome, { ok: true }>): ImageRef {
     dockerRef: '',
     familiar: '',
     fullyQualified: text === normalized,
-    domainExplicit: spans.domain !== undefined,
     libraryAdded: split.libraryAdded,
     spans,
   };
@@ -85,8 +77,7 @@ function build(text: string, o: Extract<Outcome, { ok: true }>): ImageRef {
     ref.digest = normalized.slice(m.digestStart);
     spans.digest = at(m.digestStart, normalized.length);
   }
-  const name = domain === '' ? path : `${domain}/${path}`;
-  ref.dockerRef = ref.digest === undefined ? `${name}:${ref.tag ?? 'latest'}` : `${name}@${ref.digest}`;
+  ref.dockerRef = printImageRef(ref.digest === undefined ? { domain, path, tag: ref.tag ?? 'latest' } : { domain, path, digest: ref.digest });
   ref.familiar = printImageRef({ domain: '', path: familiarName(domain, path), tag: ref.tag, digest: ref.digest });
   return ref;
 }

@@ -1,20 +1,21 @@
 // `ParseNormalizedNamed` and the raw `Parse` it calls, step by step as distribution/reference does them
 // (image-references.md §2), keeping track of where each part of the normalized string came from in the input.
+import { isLowerHex, isUpper } from '../util/ascii.js';
 import { DIGEST_MESSAGES, digestProblem } from './digest.js';
-import { isLowerHex, isUpper, matchReference, type RefMatch, type Work } from './scan.js';
+import { matchReference, type RefMatch } from './scan.js';
+import type { ParseStats } from './types.js';
 
 export const DEFAULT_DOMAIN = 'docker.io';
 export const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 export const OFFICIAL_PREFIX = 'library/';
 export const NAME_MAX = 255;
 
-export const ERR_NAME_EMPTY = 'repository name must have at least one component';
+const ERR_NAME_EMPTY = 'repository name must have at least one component';
 export const ERR_INVALID_FORMAT = 'invalid reference format';
 export const ERR_NAME_UPPERCASE = 'repository name must be lowercase';
 export const ERR_NAME_TOO_LONG = `repository name must not be more than ${NAME_MAX} characters`;
-export const ERR_NOT_CANONICAL = 'repository name must be canonical';
 
-export type UpstreamKind =
+type UpstreamKind =
   | 'hex-identifier'
   | 'lowercase-repository'
   | 'name-empty'
@@ -26,7 +27,7 @@ export type UpstreamKind =
   | 'digest-format';
 
 /** How `splitDockerDomain` divided the input. */
-export interface Split {
+interface Split {
   /** After rewriting `index.docker.io`. */
   domain: string;
   /** The first segment was taken as the domain; it spans `[0, slash)` of the input. */
@@ -39,7 +40,7 @@ export interface Split {
   remainder: string;
 }
 
-export type RawOutcome =
+type RawOutcome =
   | { ok: true; text: string; m: RefMatch }
   | { ok: false; kind: UpstreamKind; upstream: string; text?: string; m?: RefMatch };
 
@@ -48,7 +49,7 @@ export type Outcome =
   | { ok: false; kind: UpstreamKind; upstream: string; text?: string; m?: RefMatch; split?: Split };
 
 /** True when Go's `strings.ToLower` would change `s` (per code point; JS and Go agree on which ones change). */
-export function changesUnderLower(s: string, w: Work): boolean {
+export function changesUnderLower(s: string, w: ParseStats): boolean {
   for (let i = 0; i < s.length; i++) {
     w.steps++;
     const c = s.charCodeAt(i);
@@ -65,16 +66,22 @@ export function changesUnderLower(s: string, w: Work): boolean {
 }
 
 /**
- * Go's `strings.ToLower`, as far as it can matter to an ASCII-only grammar: ASCII letters, and the only two non-ASCII
- * code points whose lower case is ASCII (U+0130 → `i`, U+212A KELVIN SIGN → `k`). Other characters never match either way.
+ * Go's `strings.ToLower` of one UTF-16 code unit, as far as it can matter to an ASCII-only grammar: ASCII letters, and
+ * the only two non-ASCII code points whose lower case is ASCII (U+0130 → `i`, U+212A KELVIN SIGN → `k`). Every other
+ * code unit is returned as it is (it never matches either way).
  */
-export function lowerForMatch(s: string, w: Work): string {
+export function lowerCodeForMatch(c: number): number {
+  return isUpper(c) ? c + 32 : c === 0x130 ? 0x69 : c === 0x212a ? 0x6b : c;
+}
+
+/** `lowerCodeForMatch` over a whole string. */
+export function lowerForMatch(s: string, w: ParseStats): string {
   w.steps += s.length;
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const lower = isUpper(c) ? c + 32 : c === 0x130 ? 0x69 : c === 0x212a ? 0x6b : c;
+    const lower = lowerCodeForMatch(c);
     if (lower !== c) {
       out += s.slice(from, i) + String.fromCharCode(lower);
       from = i + 1;
@@ -83,7 +90,7 @@ export function lowerForMatch(s: string, w: Work): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-export function isLowerHex64(s: string, w: Work): boolean {
+function isLowerHex64(s: string, w: ParseStats): boolean {
   if (s.length !== 64) return false;
   for (let i = 0; i < 64; i++) {
     w.steps++;
@@ -92,8 +99,17 @@ export function isLowerHex64(s: string, w: Work): boolean {
   return true;
 }
 
+/**
+ * `splitDockerDomain`'s test of the segment before the first `/`: it is a registry host when it is `localhost`, has a
+ * `.` or a `:`, or has upper case (`index.docker.io` has a `.`).
+ */
+export function looksLikeDomain(first: string, w: ParseStats = { steps: 0 }): boolean {
+  w.steps += 2 * first.length;
+  return first === 'localhost' || first.includes('.') || first.includes(':') || changesUnderLower(first, w);
+}
+
 /** `splitDockerDomain`. */
-export function splitDomain(s: string, w: Work): Split {
+function splitDomain(s: string, w: ParseStats): Split {
   const slash = s.indexOf('/');
   w.steps += slash < 0 ? s.length : slash + 1;
   let split: Split;
@@ -102,9 +118,7 @@ export function splitDomain(s: string, w: Work): Split {
   else {
     const first = s.slice(0, slash);
     w.steps += first.length;
-    const isDomain =
-      first === 'localhost' || first === LEGACY_DEFAULT_DOMAIN || first.includes('.') || first.includes(':') || changesUnderLower(first, w);
-    split = isDomain
+    split = looksLikeDomain(first, w)
       ? { domain: first === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : first, explicit: true, slash, libraryAdded: false, restStart: slash + 1, remainder: s.slice(slash + 1) }
       : implicit();
   }
@@ -117,7 +131,7 @@ export function splitDomain(s: string, w: Work): Split {
 }
 
 /** Raw `Parse` (no normalization): the grammar, then the path length, then go-digest. */
-export function rawParse(text: string, w: Work): RawOutcome {
+function rawParse(text: string, w: ParseStats): RawOutcome {
   const m = matchReference(text, w);
   if (!m) {
     if (text === '') return { ok: false, kind: 'name-empty', upstream: ERR_NAME_EMPTY, text };
@@ -133,7 +147,7 @@ export function rawParse(text: string, w: Work): RawOutcome {
 }
 
 /** `ParseNormalizedNamed`. On success `text` is the normalized string (upstream's `String()` reproduces it exactly). */
-export function normalize(s: string, w: Work): Outcome {
+export function normalize(s: string, w: ParseStats): Outcome {
   w.steps += s.length;
   if (isLowerHex64(s, w)) {
     return { ok: false, kind: 'hex-identifier', upstream: `invalid repository name (${s}), cannot specify 64-byte hexadecimal strings` };

@@ -1,8 +1,8 @@
 // Which registry a domain belongs to, and the traps: valid references that probably do not mean what was meant
 // (image-references.md §2 "what normalization does not do", §4.2).
+import { isDigit, isLowerAlnum, isLowerHex } from '../util/ascii.js';
 import { DIGEST_ALGORITHMS } from './digest.js';
-import { DEFAULT_DOMAIN, LEGACY_DEFAULT_DOMAIN, qualify } from './normalize.js';
-import { isDigit, isLowerAlnum, isLowerHex } from './scan.js';
+import { DEFAULT_DOMAIN, LEGACY_DEFAULT_DOMAIN, looksLikeDomain, qualify } from './normalize.js';
 import { quote as q } from './text.js';
 import type { ImageRef, ImageTrap, RegistryKind, Span } from './types.js';
 
@@ -90,8 +90,7 @@ export function imageTraps(text: string, ref: ImageRef): ImageTrap[] {
     } else if (written.toLowerCase() !== written) {
       const lower = written.toLowerCase();
       const candidate = `${lower}/${rest}`;
-      const stillDomain = lower === 'localhost' || lower.includes('.') || lower.includes(':');
-      const message = stillDomain
+      const message = looksLikeDomain(lower)
         ? `Registry host ${q(written)} has upper case letters; write ${q(lower)}, because registry patterns and Docker compare host names exactly.`
         : `${q(written)} is read as a registry host only because it has upper case letters (Docker Hub namespaces are lowercase); did you mean ${q(candidate)}?`;
       add({ code: 'uppercase-domain', message, span: domainSpan, ...(qualify(candidate) === undefined ? {} : { suggestion: candidate }) });
@@ -106,7 +105,7 @@ export function imageTraps(text: string, ref: ImageRef): ImageTrap[] {
       span: { start: 0, end: slash },
     });
   }
-  if (!ref.domainExplicit && !text.includes('/')) {
+  if (!text.includes('/')) {
     const name = text.slice(ref.spans.path.start, ref.spans.path.end);
     const tag = ref.tag;
     const size = DIGEST_ALGORITHMS.get(name);

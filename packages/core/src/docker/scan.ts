@@ -1,6 +1,6 @@
 // The reference grammar of github.com/distribution/reference (current code, after distribution#3818), written as
 // hand-made scanners over a range of a string. No regular expressions: every scanner moves forward only, visits each
-// character at most once and adds it to `work.steps`, so the whole parser is linear and tests can prove it.
+// character at most once and adds it to `ParseStats.steps`, so the whole parser is linear and tests can prove it.
 //
 //   reference := name [ ":" tag ] [ "@" digest ]
 //   name      := [ domain "/" ] component ( "/" component )*
@@ -10,10 +10,8 @@
 //   tag       := [A-Za-z0-9_] [A-Za-z0-9_.-]{0,127}
 //   digest    := algo-part ( [-_+.] algo-part )* ":" [0-9A-Fa-f]{32,}     algo-part := [A-Za-z] [A-Za-z0-9]*
 
-/** Work counter: the number of character visits (and string copies) the parser made. */
-export interface Work {
-  steps: number;
-}
+import { isAlnum, isDigit, isHex, isLetter, isLowerAlnum, isWord } from '../util/ascii.js';
+import type { ParseStats } from './types.js';
 
 const SLASH = 0x2f;
 const COLON = 0x3a;
@@ -22,18 +20,8 @@ const DOT = 0x2e;
 const DASH = 0x2d;
 const UNDERSCORE = 0x5f;
 
-export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-export const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-export const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
-export const isLetter = (c: number): boolean => isLower(c) || isUpper(c);
-export const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
-export const isLowerAlnum = (c: number): boolean => isLower(c) || isDigit(c);
-export const isHex = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-export const isLowerHex = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66);
-export const isWord = (c: number): boolean => isAlnum(c) || c === UNDERSCORE;
-
 /** `host [":" port]` over exactly s[start, end). The port is any run of digits (no range check, like upstream). */
-export function scanDomain(s: string, start: number, end: number, w: Work): boolean {
+export function scanDomain(s: string, start: number, end: number, w: ParseStats): boolean {
   let i = start;
   if (i >= end) return false;
   if (s.charCodeAt(i) === 0x5b /* [ */) {
@@ -68,7 +56,7 @@ export function scanDomain(s: string, start: number, end: number, w: Work): bool
 }
 
 /** The repository path over exactly s[start, end): lowercase components joined by single `/`. */
-export function scanPath(s: string, start: number, end: number, w: Work): boolean {
+export function scanPath(s: string, start: number, end: number, w: ParseStats): boolean {
   let i = start;
   for (;;) {
     if (i >= end || !isLowerAlnum(s.charCodeAt(i))) return false;
@@ -96,7 +84,7 @@ export function scanPath(s: string, start: number, end: number, w: Work): boolea
 }
 
 /** A tag over exactly s[start, end). */
-export function scanTag(s: string, start: number, end: number, w: Work): boolean {
+function scanTag(s: string, start: number, end: number, w: ParseStats): boolean {
   const length = end - start;
   if (length < 1 || length > 128 || !isWord(s.charCodeAt(start))) return false;
   let i = start + 1;
@@ -110,7 +98,7 @@ export function scanTag(s: string, start: number, end: number, w: Work): boolean
 }
 
 /** The grammar layer of a digest (not go-digest's validation) over exactly s[start, end). */
-export function scanDigest(s: string, start: number, end: number, w: Work): boolean {
+export function scanDigest(s: string, start: number, end: number, w: ParseStats): boolean {
   let i = start;
   for (;;) {
     if (i >= end || !isLetter(s.charCodeAt(i))) return false;
@@ -151,7 +139,7 @@ export interface RefMatch {
  * `@` occurs only before the digest; the tag (no `:` or `/`) follows the last `:` when that `:` comes after the last
  * `/`; and the domain, tried first as upstream's greedy optional group does, is whatever precedes the first `/`.
  */
-export function matchReference(s: string, w: Work): RefMatch | undefined {
+export function matchReference(s: string, w: ParseStats): RefMatch | undefined {
   let at = -1;
   let firstSlash = -1;
   let lastSlash = -1;

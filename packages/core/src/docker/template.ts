@@ -1,14 +1,16 @@
 // Templating in image strings (`${VAR}`, `$VAR`, `$(cmd)`, `{parameter:name}`, `{{ expr }}`): not references yet, so
 // rules skip them instead of reporting grammar errors. One forward pass; closing-bracket searches never move backwards.
-import { isAlnum, isLetter } from './scan.js';
-import type { Span } from './types.js';
+import { isLetter, isWord } from '../util/ascii.js';
+import type { ParseStats, Span } from './types.js';
 
 const isIdentStart = (c: number): boolean => isLetter(c) || c === 0x5f;
-const isIdent = (c: number): boolean => isAlnum(c) || c === 0x5f;
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
-/** The placeholders in `text`, left to right. An unclosed `${`, `$(` or `{{` runs to the end of the text. */
-export function findPlaceholders(text: string): Span[] {
+/**
+ * The placeholders in `text`, left to right. An unclosed `${`, `$(` or `{{` runs to the end of the text. `w.steps` grows
+ * by the characters visited.
+ */
+export function findPlaceholders(text: string, w: ParseStats = { steps: 0 }): Span[] {
   const spans: Span[] = [];
   const n = text.length;
   // Cached "next occurrence at or after" positions: each only moves forward, so all searches together are linear.
@@ -17,11 +19,13 @@ export function findPlaceholders(text: string): Span[] {
     const known = next[needle];
     if (known !== undefined && (known < 0 || known >= from)) return known;
     const found = text.indexOf(needle, from);
+    w.steps += (found < 0 ? n : found + needle.length) - from;
     next[needle] = found;
     return found;
   };
   let i = 0;
   while (i < n) {
+    w.steps++;
     const c = text.charCodeAt(i);
     const d = text.charCodeAt(i + 1);
     let end = -1;
@@ -31,7 +35,8 @@ export function findPlaceholders(text: string): Span[] {
         end = close < 0 ? n : close + 1;
       } else if (isIdentStart(d)) {
         end = i + 2;
-        while (end < n && isIdent(text.charCodeAt(end))) end++;
+        while (end < n && isWord(text.charCodeAt(end))) end++;
+        w.steps += end - i;
       }
     } else if (c === 0x7b /* { */) {
       if (d === 0x7b) {
@@ -45,6 +50,7 @@ export function findPlaceholders(text: string): Span[] {
           if (e === 0x7b || e === 0x7d || isSpace(e)) break;
           j++;
         }
+        w.steps += j - i;
         if (text.charCodeAt(j) === 0x7d) end = j + 1;
         else {
           i = j; // nothing before j can start a `{` placeholder any more

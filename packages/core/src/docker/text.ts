@@ -1,4 +1,5 @@
 // Quoting for messages: double quotes, control characters escaped, very long parts shortened in the middle.
+import { codePointName } from '../util/ascii.js';
 
 const MAX_QUOTED = 72;
 
@@ -21,7 +22,7 @@ export function quote(text: string): string {
 /** Describes one character for a message: `"!"`, or `"\u00a0" (U+00A0)` for invisible or unusual ones. */
 export function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const hex = codePointName(cp);
   if (cp < 0x21 || (cp >= 0x7f && cp <= 0xa0)) return `${quote(ch)} (${hex})`;
   if (cp > 0x7e) return `"${ch}" (${hex})`;
   return `"${ch}"`;

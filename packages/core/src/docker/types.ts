@@ -1,10 +1,7 @@
 // Types of the Docker image-reference parser (see image-ref.ts).
+import type { Span } from '../source/source-file.js';
 
-/** Half-open offsets `[start, end)` into the parsed text. */
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from '../source/source-file.js';
 
 export interface ImageRefSpans {
   /** The domain as written; absent when the domain is implied (`docker.io`) or when there is none. */
@@ -37,8 +34,6 @@ export interface ImageRef {
   familiar: string;
   /** `ParseNamed` semantics: the text is already its normalized form. */
   fullyQualified: boolean;
-  /** The domain is written in the text (it has a span). */
-  domainExplicit: boolean;
   /** `library/` was injected in front of the written path. */
   libraryAdded: boolean;
   spans: ImageRefSpans;
@@ -82,7 +77,7 @@ export interface ImageRefError {
 
 export type ImageRefResult = { ok: true; ref: ImageRef } | { ok: false; error: ImageRefError };
 
-/** Work counter for tests: `steps` grows by the number of character visits the parser makes. */
+/** Work counter (for tests): `steps` grows by the number of character visits (and string copies) the parser makes. */
 export interface ParseStats {
   steps: number;
 }

@@ -1,23 +1,19 @@
 // Character classes and positions as Python 3.11's tokenizer sees them (identifiers, digits, blanks, line breaks).
 
+import { isLetter, isWord } from '../ascii.js';
+
 const ID_START_RE = /^\p{ID_Start}$/u;
 const ID_CONTINUE_RE = /^\p{ID_Continue}$/u;
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 export function isIdStart(cp: number): boolean {
-  return isAsciiLetter(cp) || cp === 95 || (cp >= 128 && ID_START_RE.test(String.fromCodePoint(cp)));
+  return isLetter(cp) || cp === 95 || (cp >= 128 && ID_START_RE.test(String.fromCodePoint(cp)));
 }
 export function isIdContinue(cp: number): boolean {
-  return isAsciiLetter(cp) || isDigit(cp) || cp === 95 || (cp >= 128 && ID_CONTINUE_RE.test(String.fromCodePoint(cp)));
+  return isWord(cp) || (cp >= 128 && ID_CONTINUE_RE.test(String.fromCodePoint(cp)));
 }
 /** What Python's tokenizer treats as possibly part of an identifier (before checking it). */
 export function maybeIdentifierChar(cp: number): boolean {
-  return isAsciiLetter(cp) || isDigit(cp) || cp === 95 || cp >= 128;
+  return isWord(cp) || cp >= 128;
 }
 export function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 12;
@@ -38,9 +34,6 @@ export function lineOf(src: string, offset: number): number {
     }
   }
   return line;
-}
-export function charName(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Reads the identifier at `i` (assumed to start one) and returns its end. */

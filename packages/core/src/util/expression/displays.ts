@@ -12,6 +12,16 @@ export abstract class DisplayParser extends TokenCursor {
   protected abstract parseBinary(level: number): Node;
   protected abstract parseComprehension(): void;
 
+  /** After a first item: `, item` until `close` or no more commas; true when a comma stood right before `close`. */
+  protected commaList(close: string, item: () => unknown): boolean {
+    while (this.isOp(',')) {
+      this.next();
+      if (this.isOp(close)) return true;
+      item();
+    }
+    return false;
+  }
+
   protected parseAtom(): Node {
     const t = this.tok;
     switch (t.type) {
@@ -74,11 +84,7 @@ export abstract class DisplayParser extends TokenCursor {
     }
     if (this.isOp(',')) {
       const elts = [first];
-      while (this.isOp(',')) {
-        this.next();
-        if (this.isOp(')')) break;
-        elts.push(this.parseStarNamed());
-      }
+      this.commaList(')', () => elts.push(this.parseStarNamed()));
       const close = this.expectOp(')');
       return { type: 'Tuple', elts, ...at(open.start, close.end) };
     }
@@ -101,14 +107,7 @@ export abstract class DisplayParser extends TokenCursor {
         return { type: 'ListComp', ...at(open.start, close.end) };
       }
       elts.push(first);
-      while (this.isOp(',')) {
-        this.next();
-        if (this.isOp(']')) {
-          trailingComma = true;
-          break;
-        }
-        elts.push(this.parseStarNamed());
-      }
+      trailingComma = this.commaList(']', () => elts.push(this.parseStarNamed()));
     }
     const close = this.expectOp(']');
     return { type: 'List', elts, trailingComma, ...at(open.start, close.end) };
@@ -132,11 +131,7 @@ export abstract class DisplayParser extends TokenCursor {
       return { type: 'Dict', ...at(open.start, close.end) };
     }
     const dictRest = (): Node => {
-      while (this.isOp(',')) {
-        this.next();
-        if (this.isOp('}')) break;
-        this.parseDictItem();
-      }
+      this.commaList('}', () => this.parseDictItem());
       const close = this.expectOp('}');
       return { type: 'Dict', ...at(open.start, close.end) };
     };
@@ -161,11 +156,7 @@ export abstract class DisplayParser extends TokenCursor {
       return { type: 'SetComp', ...at(open.start, close.end) };
     }
     const elts = [first];
-    while (this.isOp(',')) {
-      this.next();
-      if (this.isOp('}')) break;
-      elts.push(this.parseStarNamed());
-    }
+    this.commaList('}', () => elts.push(this.parseStarNamed()));
     const close = this.expectOp('}');
     return { type: 'Set', elts, ...at(open.start, close.end) };
   }

@@ -11,8 +11,6 @@ const COMPARISON_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 export class Parser extends DisplayParser {
   parseEval(): Node {
-    if (this.tok.type === 'error' && this.tok.problem) this.fail(this.tok.problem);
-    if (this.tok.type === 'end' || this.tok.type === 'newline') this.fail(syntax(0, this.src.length, 'The stop condition is empty; write an expression such as "metadata.loss < 0.1".'));
     const body = this.parseExpressions();
     while (this.is('newline')) this.next();
     if (!this.is('end')) this.unexpected();
@@ -206,11 +204,7 @@ export class Parser extends DisplayParser {
   private parseSubscript(value: Node): Node {
     this.next();
     this.parseSliceItem();
-    while (this.isOp(',')) {
-      this.next();
-      if (this.isOp(']')) break;
-      this.parseSliceItem();
-    }
+    this.commaList(']', () => this.parseSliceItem());
     const close = this.expectOp(']');
     return { type: 'Subscript', ...at(value.ostart, close.end) };
   }
@@ -241,7 +235,7 @@ export class Parser extends DisplayParser {
     while (this.isKw('for')) {
       this.next();
       for (;;) {
-        const target = this.isOp('*') ? this.parseStarNamedTarget() : this.parseBinary(0);
+        const target = this.isOp('*') ? this.parseStarNamed() : this.parseBinary(0);
         this.checkTarget(target);
         if (!this.isOp(',')) break;
         this.next();
@@ -251,12 +245,6 @@ export class Parser extends DisplayParser {
       this.next();
       this.parseDisjunction();
     }
-  }
-
-  private parseStarNamedTarget(): Node {
-    const star = this.next();
-    const value = this.parseBinary(0);
-    return { type: 'Starred', value, ...at(star.start, value.oend) };
   }
 
   private checkTarget(node: Node): void {

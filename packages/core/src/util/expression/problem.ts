@@ -1,4 +1,5 @@
 // What a failed check reports (the public problem shape), and the helpers every stage uses to word one.
+import { display } from '../text.js';
 
 export interface ExpressionEdit {
   start: number;
@@ -30,8 +31,7 @@ export function syntax(start: number, end: number, reason: string, upstream = 'i
 
 /** A short one-line rendering of source text for quoting in messages. */
 export function quoteText(text: string, max = 30): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return display(text.replace(/\s+/g, ' '), max);
 }
 
 /** `word` with the spaces it needs to stand between its neighbours. */

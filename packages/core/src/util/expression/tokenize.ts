@@ -1,6 +1,7 @@
 // Splits an expression into tokens like Python 3.11's tokenizer, stopping at the first lexical error.
 
-import { charName, identifierEnd, isBlank, isDigit, isIdContinue, isIdStart, newlineLength } from './chars.js';
+import { codePointName, isDigit } from '../ascii.js';
+import { identifierEnd, isBlank, isIdContinue, isIdStart, newlineLength } from './chars.js';
 import { readNumber } from './numbers.js';
 import { syntax, type ExpressionProblem } from './problem.js';
 import { readString } from './strings.js';
@@ -96,7 +97,7 @@ export function tokenize(src: string): Token[] {
         continue;
       }
       const after = src.codePointAt(end) ?? 0;
-      if (end < n && after >= 128 && !isIdContinue(after)) return stop(syntax(end, end + (after > 0xffff ? 2 : 1), `The character "${String.fromCodePoint(after)}" (${charName(after)}) cannot be used in a name.`, `invalid character '${String.fromCodePoint(after)}' (${charName(after)})`));
+      if (end < n && after >= 128 && !isIdContinue(after)) return stop(syntax(end, end + (after > 0xffff ? 2 : 1), `The character "${String.fromCodePoint(after)}" (${codePointName(after)}) cannot be used in a name.`, `invalid character '${String.fromCodePoint(after)}' (${codePointName(after)})`));
       if (EXPRESSION_KEYWORDS.has(word)) toks.push({ type: 'keyword', value: word, start: i, end });
       else toks.push(RENAMED_KEYWORDS.has(word) ? { type: 'name', value: word, start: i, end, renamed: true } : { type: 'name', value: word, start: i, end });
       i = end;
@@ -135,7 +136,7 @@ export function tokenize(src: string): Token[] {
     }
     const len = cp > 0xffff ? 2 : 1;
     const ch = String.fromCodePoint(cp);
-    if (cp >= 128 || cp < 32 || cp === 127) return stop(syntax(i, i + len, `The character "${ch}" (${charName(cp)}) cannot be used in an expression.`, `invalid character '${ch}' (${charName(cp)})`));
+    if (cp >= 128 || cp < 32 || cp === 127) return stop(syntax(i, i + len, `The character "${ch}" (${codePointName(cp)}) cannot be used in an expression.`, `invalid character '${ch}' (${codePointName(cp)})`));
     return stop(syntax(i, i + len, `Unexpected "${ch}".`));
   }
   if (stack.length > 0) {

@@ -20,7 +20,7 @@ import { Fail, spacedWord, type ExpressionProblem } from './problem.js';
 import { tokenize } from './tokenize.js';
 
 /** valohai-yaml's `max_depth`: a node visited at this depth (the expression itself is at 0) is too deep. */
-export const EXPRESSION_MAX_DEPTH = 8;
+const EXPRESSION_MAX_DEPTH = 8;
 
 /** Attribute chains deeper than this make Python's AST construction overflow (RecursionError) before leval runs. */
 const MAX_ATTRIBUTE_CHAIN = 2900;
