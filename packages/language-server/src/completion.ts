@@ -42,7 +42,7 @@ function markdown(value: string | undefined): CompletionItem['documentation'] {
 
 /** Completion items at an offset. Never throws on odd text; an unknown place gives no items. */
 export function complete(input: CompletionInput): CompletionItem[] {
-  const ctx = cursorContext(input.text, input.offset);
+  const ctx = cursorContext(input.source, input.offset);
   return placeholderItems(ctx, input) ?? semanticItems(ctx, input) ?? schemaItems(ctx, input);
 }
 

@@ -1,6 +1,7 @@
 // Where the cursor is in a valohai.yaml that is being typed (and so often not valid YAML): the chain of keys and list
 // items above it, read from indentation alone, and what kind of place it is (a key, a value, a flow list item, a block
 // scalar's line). Completion uses this; hover and navigation use the parsed tree instead.
+import type { SourceFile } from '@valohai-lint/core';
 
 /** One structural token of a line: a `- ` list marker or a `key:`. */
 interface Token {
@@ -94,34 +95,6 @@ export type CursorContext = {
   | { kind: 'block'; key: string }
 );
 
-interface Lines {
-  text: string;
-  starts: number[];
-  line(i: number): string;
-}
-
-function indexLines(text: string): Lines {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return {
-    text,
-    starts,
-    line(i: number): string {
-      const start = starts[i] ?? text.length;
-      let end = starts[i + 1] ?? text.length;
-      while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-      return text.slice(start, end);
-    },
-  };
-}
-
 function unquote(value: string): string {
   if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) return value.slice(1, -1);
   return value;
@@ -130,7 +103,7 @@ function unquote(value: string): string {
 const BLOCK_INDICATOR = /^[|>][-+0-9]*$/;
 
 /** Keys of the mapping whose keys sit at `col`, around line `lineNo` (excluding that line itself). */
-function siblingKeys(lines: Lines, lineNo: number, col: number): Map<string, string> {
+function siblingKeys(lines: SourceFile, lineNo: number, col: number): Map<string, string> {
   const out = new Map<string, string>();
   const take = (t: LineTokens): 'stop' | 'go' => {
     const first = t.tokens[0];
@@ -143,11 +116,11 @@ function siblingKeys(lines: Lines, lineNo: number, col: number): Map<string, str
     return firstCol < col ? 'stop' : 'go';
   };
   for (let l = lineNo - 1; l >= 0; l--) {
-    const t = tokenizeLine(lines.line(l));
+    const t = tokenizeLine(lines.lineText(l));
     if (t && take(t) === 'stop') break;
   }
-  for (let l = lineNo + 1; l < lines.starts.length; l++) {
-    const t = tokenizeLine(lines.line(l));
+  for (let l = lineNo + 1; l < lines.lineCount; l++) {
+    const t = tokenizeLine(lines.lineText(l));
     if (!t) continue;
     const first = t.tokens[0];
     const firstCol = first ? first.col : t.contentCol;
@@ -158,14 +131,14 @@ function siblingKeys(lines: Lines, lineNo: number, col: number): Map<string, str
 }
 
 /** The keys and list items containing column `limit` of line `lineNo`, found by scanning upward; outermost first. */
-function ancestors(lines: Lines, lineNo: number, limit: number, initial: PathEntry[]): { path: PathEntry[]; block?: { key: string; line: number; col: number } } {
+function ancestors(lines: SourceFile, lineNo: number, limit: number, initial: PathEntry[]): { path: PathEntry[]; block?: { key: string; line: number; col: number } } {
   const chain: PathEntry[] = [...initial];
   let col = limit;
   for (let l = lineNo - 1; l >= 0; l--) {
     // At column 0 only the earlier items of the top-level list are left to count.
     const outer = chain[chain.length - 1];
     if (col === 0 && !(outer?.kind === 'item' && outer.col === 0)) break;
-    const t = tokenizeLine(lines.line(l));
+    const t = tokenizeLine(lines.lineText(l));
     if (!t) continue;
     for (let k = t.tokens.length - 1; k >= 0; k--) {
       const tok = t.tokens[k]!;
@@ -196,13 +169,12 @@ function ancestors(lines: Lines, lineNo: number, limit: number, initial: PathEnt
 }
 
 /** Reads the place at `offset`. Never throws; odd input gives a best guess. */
-export function cursorContext(text: string, offset: number): CursorContext {
-  const lines = indexLines(text);
-  const o = Math.max(0, Math.min(offset, text.length));
-  let lineNo = 0;
-  while (lineNo + 1 < lines.starts.length && (lines.starts[lineNo + 1] ?? Infinity) <= o) lineNo++;
-  const lineStart = lines.starts[lineNo] ?? 0;
-  const line = lines.line(lineNo);
+export function cursorContext(lines: SourceFile, offset: number): CursorContext {
+  const text = lines.text;
+  const o = Math.max(0, Math.min(offset, lines.text.length));
+  const lineNo = lines.positionAt(o).line;
+  const lineStart = lines.lineStarts[lineNo] ?? 0;
+  const line = lines.lineText(lineNo);
   const ch = Math.min(o - lineStart, line.length);
   const prefix = line.slice(0, ch);
   const tok = tokenizeLine(prefix) ?? { tokens: [], contentCol: prefix.length };

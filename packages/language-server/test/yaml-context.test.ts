@@ -1,10 +1,11 @@
 // The place at the cursor in text being typed (often not valid YAML), read from indentation.
 import { describe, expect, it } from 'vitest';
+import { SourceFile } from '@valohai-lint/core';
 import { cursorContext } from '../src/yaml-context.js';
 
 function at(textWithCursor: string) {
   const offset = textWithCursor.indexOf('§');
-  const c = cursorContext(textWithCursor.replace('§', ''), offset);
+  const c = cursorContext(new SourceFile(textWithCursor.replace('§', '')), offset);
   return { ...c, path: c.path.map((e) => (e.kind === 'key' ? e.name : `#${e.index}`)), siblings: Object.fromEntries(c.siblings) };
 }
 
@@ -26,6 +27,6 @@ describe('cursorContext', () => {
 
   it('never throws, whatever the text and offset', () => {
     const texts = ['', '\r\n\r', '- [', '"', ': : :', '-\t-', '\uD800', '  - ? x\n', 'a: |\n'];
-    for (const t of texts) for (let o = -2; o <= t.length + 2; o++) expect(() => cursorContext(t, o)).not.toThrow();
+    for (const t of texts) for (let o = -2; o <= t.length + 2; o++) expect(() => cursorContext(new SourceFile(t), o)).not.toThrow();
   });
 });
