@@ -2,18 +2,20 @@
 // @ts-expect-error: a plain ESM helper without type declarations
 import { writeGenerated } from './write-generated.mjs';
 import { join } from 'node:path';
-import { getRules } from '../packages/core/src/index.js';
+import { getFindingKinds } from '../packages/core/src/index.js';
 
 const target = join(import.meta.dirname, '../docs/rules/README.md');
-const rows = getRules().map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.area} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.parity ? 'yes' : ''} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
+const rows = getFindingKinds().map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.area} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.parity ? 'yes' : ''} | ${r.reportedBy} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
 const text = `# Rules
 
 Generated from the rules' metadata by \`pnpm gen:docs\`; do not edit by hand. "Parity" marks rules that mirror a check of
 valohai-yaml, Valohai's own validator (or report cleanly where valohai-yaml crashes). Every rule can be set to
-\`error\`, \`warning\`, \`info\`, \`hint\` or \`off\` in \`.valohai-lint.yaml\` or with \`--rule id=severity\`.
+\`error\`, \`warning\`, \`info\`, \`hint\` or \`off\` in \`.valohai-lint.yaml\` or with \`--rule id=severity\`. "Reported by"
+says who finds it: a rule checking the document, the engine around the rules (crashes, size, suppression comments) or
+the configuration parser (\`.valohai-lint.yaml\` itself).
 
-| rule | area | default | fixable | parity | what it checks |
-|---|---|---|---|---|---|
+| rule | area | default | fixable | parity | reported by | what it checks |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
 writeGenerated(target, text, 'docs/rules/README.md');

@@ -18,7 +18,7 @@ ${entries.map((e) => `import { ${e.name} } from './${e.file}';`).join('\n')}
 
 /** Every rule, sorted by file name (which is the rule id). */
 export const allRules: readonly Rule[] = [
-${entries.map((e) => `  ${e.name} as unknown as Rule,`).join('\n')}
+${entries.map((e) => `  ${e.name},`).join('\n')}
 ];
 `;
 writeGenerated(join(dir, 'index.ts'), out, 'packages/core/src/rules/index.ts');

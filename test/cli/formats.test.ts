@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getRules, ruleDocsUrl } from '@valohai-lint/core';
+import { getFindingKinds, ruleDocsUrl } from '@valohai-lint/core';
 import { annotation, escapeData, escapeProperty, jobSummary } from '../../packages/cli/src/formatters/github.js';
 import { NO_CI, runCli, type CliRun } from '../helpers/cli.js';
 import { onlyRules } from '../helpers/rules.js';
@@ -124,7 +124,7 @@ describe('sarif', () => {
   it('describes every rule, with the fields GitHub requires', () => {
     const log = JSON.parse(runCli(['--format', 'sarif'], { cwd: PROJECT }).stdout) as SarifLog;
     const rules = log.runs[0]!.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual(getRules().map((r) => r.meta.id));
+    expect(rules.map((r) => r.id)).toEqual(getFindingKinds().map((r) => r.meta.id));
     for (const r of rules) {
       expect(r.helpUri).toBe(ruleDocsUrl(r.id));
       for (const text of [r.shortDescription.text, r.fullDescription.text, r.help.text, r.help.markdown]) {

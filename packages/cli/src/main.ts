@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fixText, getRule, getRules, lint, mergeConfigs, ruleDocsPath, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
+import { fixText, getFindingKind, getFindingKinds, lint, mergeConfigs, ruleDocsPath, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
 import { ConfigResolver, type LoadedConfig } from '@valohai-lint/node';
 import { minimatch } from 'minimatch';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args.js';
@@ -35,7 +35,7 @@ function readText(path: string): string {
 }
 
 function listRules(options: CliOptions, io: Io): number {
-  const rules = getRules();
+  const rules = getFindingKinds();
   const asJson = options.formats.some((f) => f.name === 'json');
   if (asJson) {
     const out = rules.map((r) => ({
@@ -46,13 +46,14 @@ function listRules(options: CliOptions, io: Io): number {
       fixable: r.meta.fixable,
       hasSuggestions: r.meta.hasSuggestions,
       parity: r.meta.parity,
+      reportedBy: r.reportedBy,
       docs: ruleDocsPath(r.meta.id),
     }));
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     const width = Math.max(...rules.map((r) => r.meta.id.length));
     for (const r of rules) {
-      const flags = [r.meta.fixable ? 'fixable' : '', r.meta.parity ? 'parity' : ''].filter(Boolean).join(', ');
+      const flags = [r.meta.fixable ? 'fixable' : '', r.meta.parity ? 'parity' : '', r.reportedBy === 'rule' ? '' : `reported by the ${r.reportedBy}`].filter(Boolean).join(', ');
       io.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.description}${flags ? ` (${flags})` : ''}\n`);
     }
   }
@@ -61,7 +62,7 @@ function listRules(options: CliOptions, io: Io): number {
 
 function cliOverrides(options: CliOptions): ConfigFile {
   for (const id of Object.keys(options.rules)) {
-    if (!getRule(id)) throw new UsageError(`--rule names an unknown rule "${id}"; run valohai-lint --list-rules to see them.`);
+    if (!getFindingKind(id)) throw new UsageError(`--rule names an unknown rule "${id}"; run valohai-lint --list-rules to see them.`);
   }
   return { rules: options.rules as LintConfig['rules'] };
 }
@@ -191,7 +192,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const visible = results.map((r) => ({ ...r, diagnostics: options.quiet ? r.diagnostics.filter((d: Diagnostic) => d.severity === 'error') : r.diagnostics }));
   for (const request of options.formats) {
     const colors = palette(options.color ?? (request.output ? false : useColor(io.stdout, io.env)));
-    const context: FormatContext = { cwd: io.cwd, rules: getRules(), colors, version: VERSION, env: io.env };
+    const context: FormatContext = { cwd: io.cwd, rules: getFindingKinds(), colors, version: VERSION, env: io.env };
     const text = FORMATTERS[request.name](visible, context);
     if (request.output) writeFileSync(resolve(io.cwd, request.output), text);
     else io.stdout.write(text);

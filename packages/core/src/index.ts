@@ -1,9 +1,16 @@
 // Public API of @valohai-lint/core: a pure, synchronous valohai.yaml analyzer (no file system, no process, no editor).
-export { lint, fixText, getRules, getRule, resolveConfig, DEFAULT_MAX_FILE_SIZE } from './engine/run.js';
-export type { LintResult, FixResult, LintOptions } from './engine/run.js';
+export { lint, fixText } from './linter/lint.js';
+export type { LintResult, FixResult, LintOptions } from './linter/lint.js';
+export { getRules, getRule, getFindingKinds, getFindingKind } from './linter/catalog.js';
+export type { FindingKind } from './linter/catalog.js';
+export { resolveConfig, DEFAULT_MAX_FILE_SIZE } from './config/resolve.js';
+export type * from './config/types.js';
 export { applyFixes, applyEdits } from './engine/fixes.js';
-export { formatMessage } from './engine/define-rule.js';
-export type * from './engine/types.js';
+export { formatMessage, createDiagnostic } from './diagnostic/create.js';
+export type * from './diagnostic/types.js';
+export type { Rule, RuleMeta, RuleContext } from './engine/types.js';
+export { createAnalysisContext } from './engine/context.js';
+export type { AnalysisContext } from './engine/context.js';
 export { SourceFile } from './source/source-file.js';
 export type { Span, Position } from './source/source-file.js';
 export { createDocument } from './document/document.js';
@@ -12,7 +19,10 @@ export type { YNode, MapNode, SeqNode, ScalarNode } from './document/nodes.js';
 export { nodeAtPath, child, itemsOf } from './document/nodes.js';
 export { buildModel, ITEM_KINDS } from './model/model.js';
 export type { ValohaiModel, Item, ItemKind } from './model/model.js';
+export { EDGE_TYPES, edgesOf, parseSpecifier, pipelineParameters, pipelineViews, resolveNodeStep, nodeLabel } from './model/pipelines.js';
+export type { EdgeView, PipelineNode, PipelineParameterView, PipelineView, Specifier, SpecifierPart, StepResolution } from './model/pipelines.js';
 export { findComments } from './engine/comments.js';
+export { isValohaiFileName, VALOHAI_FILE_GLOBS } from './file-names.js';
 /** Where rule documentation lives, relative to the repository root. */
 export function ruleDocsPath(id: string): string {
   return `docs/rules/${id}.md`;
@@ -21,8 +31,8 @@ export function ruleDocsPath(id: string): string {
 export function ruleDocsUrl(id: string): string {
   return `https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/${id}.md`;
 }
-export { parseConfig, mergeConfigs } from './config/parse-config.js';
-export type { ConfigFile, ConfigResult } from './config/parse-config.js';
+export { parseConfig, mergeConfigs } from './config-file/parse-config.js';
+export type { ConfigFile, ConfigResult } from './config-file/parse-config.js';
 export { REGISTRY_TYPES } from './config/registry-types.js';
 export type { RegistryType } from './config/registry-types.js';
 export { describeDocumentImages, describeImages, documentImageAt, imageAt } from './images/describe.js';

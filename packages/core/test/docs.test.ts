@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getRules, lint, parseConfig, type LintConfig } from '../src/index.js';
+import { getFindingKinds, lint, parseConfig, type LintConfig } from '../src/index.js';
 
 const DOCS = join(import.meta.dirname, '../../../docs/rules');
 const REQUIRED_HEADINGS = ['Why', 'Examples', 'Fixes', 'When not to use'];
@@ -34,18 +34,18 @@ function parsePage(text: string): { front: Record<string, string>; headings: str
 }
 
 it('every docs/rules page belongs to a rule', () => {
-  const ids = new Set(getRules().map((r) => r.meta.id));
+  const ids = new Set(getFindingKinds().map((r) => r.meta.id));
   const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md');
   expect(pages.filter((p) => !ids.has(p.replace(/\.md$/, '')))).toEqual([]);
 });
 
 it('docs/rules/README.md lists every rule', () => {
   const index = readFileSync(join(DOCS, 'README.md'), 'utf8');
-  const missing = getRules().filter((r) => !index.includes(`(${r.meta.id}.md)`)).map((r) => r.meta.id);
+  const missing = getFindingKinds().filter((r) => !index.includes(`(${r.meta.id}.md)`)).map((r) => r.meta.id);
   expect(missing).toEqual([]);
 });
 
-for (const rule of getRules()) {
+for (const rule of getFindingKinds()) {
   const id = rule.meta.id;
   describe(`docs/rules/${id}.md`, () => {
     const file = join(DOCS, `${id}.md`);

@@ -1,7 +1,7 @@
 // Durations read as valohai-yaml's utils/duration.py reads them (reference/valohai-yaml.md §3.6, §9; corpus p04–p07,
 // p28, p29, p40–p43), with the precise problem for every value it cannot read.
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, parseDuration, parseDurationString, pythonFloat } from '../src/util/duration.js';
+import { formatSeconds, parseDuration, parseDurationString, pythonFloat } from '../src/duration/duration.js';
 
 describe('values valohai-yaml reads', () => {
   it.each([

@@ -2,8 +2,8 @@
 // corpus p17c, p24 and upstream/*stop-condition*). `upstream` is valohai-yaml's reason (reprs replaced by class names);
 // for syntax errors only the kind is compared, since Python's wording varies between versions.
 import { describe, expect, it } from 'vitest';
-import { verifyExpression } from '../src/util/expression/index.js';
-import { tokenize } from '../src/util/expression/tokenize.js';
+import { verifyExpression } from '../src/expression/index.js';
+import { tokenize } from '../src/expression/tokenize.js';
 
 describe('accepted', () => {
   it.each([

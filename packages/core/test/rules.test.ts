@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
-import { fixText, getRules, lint, parseConfig, type Diagnostic, type LintConfig } from '../src/index.js';
+import { fixText, getFindingKinds, lint, parseConfig, type Diagnostic, type LintConfig } from '../src/index.js';
 import { annotate, describe, isAnnotationLine, parseAnnotations } from './annotations.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -32,7 +32,7 @@ function actualOf(text: string, ruleFilter?: string, area?: string): Diagnostic[
 /** Rules no input can trigger (they report bugs of valohai-lint itself); the test below triggers them with an injected rule. */
 export const UNTRIGGERABLE = new Set(['internal-error']);
 
-const rules = getRules();
+const rules = getFindingKinds();
 
 it('every rule has a fixture folder and every fixture folder a rule', () => {
   const folders = readdirSync(FIXTURES).filter((f) => !f.startsWith('_'));

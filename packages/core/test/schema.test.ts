@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDocument, lint, type Diagnostic, type Span, type YNode } from '../src/index.js';
-import { schemaFindings, valohaiSchema, type SchemaNode } from '../src/schema/validate.js';
+import { lint, type Diagnostic, type Span, type YNode } from '../src/index.js';
+import { valohaiSchema, type SchemaNode } from '../src/schema/validate.js';
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus');
 const SCHEMA_RULES = new Set(['schema-unknown-key', 'schema-missing-key', 'schema-type', 'schema-enum', 'schema-value', 'schema-exclusive-keys']);
@@ -295,13 +295,6 @@ describe('mapping of ajv errors', () => {
     expect(unknown?.suggestions?.[0]?.edits).toEqual([{ span: unknown!.span, newText: 'environment' }]);
     const enumValue = diagnostics.find((d) => d.ruleId === 'schema-enum');
     expect(enumValue?.suggestions?.map((s) => s.title)).toEqual(['Replace with "integer"']);
-  });
-
-  it('validates once per document', () => {
-    const doc = createDocument(`${STEP}    bogus: 1\n`);
-    const first = schemaFindings(doc);
-    expect(schemaFindings(doc)).toBe(first);
-    expect(first).toHaveLength(1);
   });
 
   it('reports nothing when the YAML itself is broken', () => {

@@ -55,7 +55,7 @@ export interface ImageHoverInput {
 
 /** Hover text for an image reference: its parts, normalized name, registry and the credential pattern covering it. */
 export function imageHover({ parsed, offset, config }: ImageHoverInput): string | undefined {
-  const d = documentImageAt(parsed.doc, parsed.model, offset, config);
+  const d = documentImageAt(parsed.model, offset, config);
   if (!d) return undefined;
   const lines = [`**Image** \`${d.value}\``, ''];
   if (d.templated) lines.push('A template, filled in when the execution is created; not checked.');

@@ -1,6 +1,6 @@
 // Editor settings (section `valohaiLint`): their shape, how untrusted JSON from a client is read, and the precedence
 // between them and `.valohai-lint.yaml` (docs/language-server.md, "Precedence").
-import { getRules, REGISTRY_TYPES, type ConfigFile, type LintConfig, type RegistryPattern, type SeveritySetting } from '@valohai-lint/core';
+import { getFindingKinds, REGISTRY_TYPES, type ConfigFile, type LintConfig, type RegistryPattern, type SeveritySetting } from '@valohai-lint/core';
 
 /** The settings of one workspace folder, as the server uses them after {@link normalizeSettings}. */
 export interface ValohaiLintSettings {
@@ -43,7 +43,7 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
   if (rules !== undefined && rules !== null) {
     if (typeof rules !== 'object' || Array.isArray(rules)) problems.push('valohaiLint.rules must map rule ids to severities.');
     else {
-      const known = new Set(getRules().map((rule) => rule.meta.id));
+      const known = new Set(getFindingKinds().map((kind) => kind.meta.id));
       for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
         if (!known.has(id)) problems.push(`valohaiLint.rules: "${id}" is not a valohai-lint rule.`);
         else if (value === false) settings.rules[id] = 'off';

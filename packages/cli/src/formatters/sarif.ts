@@ -3,7 +3,7 @@
 // replacements, and fingerprints that survive unrelated edits (see fingerprint.ts).
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl, type SourceFile, type Fix, type Rule, type Severity, type Span } from '@valohai-lint/core';
+import { ruleDocsUrl, type SourceFile, type Fix, type FindingKind, type Severity, type Span } from '@valohai-lint/core';
 import { fingerprints } from './fingerprint.js';
 import { sourceOf, type FileResult, type Formatter } from './types.js';
 
@@ -24,7 +24,7 @@ function firstSentence(text: string): string {
   return m ? m[1]! : text;
 }
 
-function reportingDescriptor(rule: Rule): unknown {
+function reportingDescriptor(rule: FindingKind): unknown {
   const { id, description, defaultSeverity, area, parity, fixable } = rule.meta;
   const url = ruleDocsUrl(id);
   const tags = ['valohai', area, ...(parity ? ['valohai-yaml-parity'] : []), ...(fixable ? ['fixable'] : [])];

@@ -1,5 +1,5 @@
 // What every output format receives: the lint results of each file, relative paths and the rule catalogue.
-import { SourceFile, type Diagnostic, type Rule, type ValohaiDocument } from '@valohai-lint/core';
+import { SourceFile, type Diagnostic, type FindingKind, type ValohaiDocument } from '@valohai-lint/core';
 import type { Palette } from '../colors.js';
 
 export interface FileResult {
@@ -24,7 +24,7 @@ export const plural = (n: number, word: string): string => `${n} ${word}${n === 
 
 export interface FormatContext {
   cwd: string;
-  rules: readonly Rule[];
+  rules: readonly FindingKind[];
   colors: Palette;
   version: string;
   env: NodeJS.ProcessEnv;

@@ -10,8 +10,6 @@ export interface ValohaiDocument {
   readonly root: YNode | undefined;
   /** True when the YAML has syntax errors, so structure-based checks are skipped (they would only echo the damage). */
   readonly hasSyntaxErrors: boolean;
-  /** Per-document memo for expensive shared work (schema validation, image parsing), keyed by its owner. */
-  readonly memo: Map<string, unknown>;
 }
 
 export function createDocument(text: string): ValohaiDocument {
@@ -21,14 +19,5 @@ export function createDocument(text: string): ValohaiDocument {
     parse,
     root: parse.root,
     hasSyntaxErrors: parse.syntax.length > 0,
-    memo: new Map(),
   };
-}
-
-/** Computes a value once per document. */
-export function memoize<T>(doc: ValohaiDocument, key: string, compute: () => T): T {
-  if (doc.memo.has(key)) return doc.memo.get(key) as T;
-  const value = compute();
-  doc.memo.set(key, value);
-  return value;
 }

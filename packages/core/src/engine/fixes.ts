@@ -1,5 +1,5 @@
 // Applies text edits: non-overlapping, in order; bytes outside the edits never change.
-import type { Fix, TextEdit } from './types.js';
+import type { Fix, TextEdit } from '../diagnostic/types.js';
 
 /** Applies as many fixes as do not overlap (earlier ones first); returns the new text and how many were applied. */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {

@@ -1,9 +1,8 @@
 // Analyzes every image of a document once: its reference parts, its registry, whether it needs credentials, and which
 // configured pattern covers it as written (registries.md §6). Shared by the image rules and by editor hovers.
-import { memoize, type ValohaiDocument } from '../document/document.js';
 import { imageTraps, isTemplated, parseImageReference, registryKind } from '../docker/image-ref.js';
 import type { ImageRef, ImageRefError, ImageTrap, RegistryKind } from '../docker/types.js';
-import type { RegistryPattern, ResolvedConfig } from '../engine/types.js';
+import type { RegistryPattern, ResolvedConfig } from '../config/types.js';
 import { collectImages, type ImageUse } from '../model/images.js';
 import type { ValohaiModel } from '../model/model.js';
 import { firstMatch, patternMatches } from '../registry/pattern.js';
@@ -31,8 +30,9 @@ export interface ImageAnalysis {
   reason?: 'private-registry' | 'configured-registry';
 }
 
-export function analyzeImages(doc: ValohaiDocument, model: ValohaiModel, config: ResolvedConfig): ImageAnalysis[] {
-  return memoize(doc, 'images', () => collectImages(model).map((use) => analyzeImage(use, config)));
+/** Every image of a model, analyzed against a configuration (the analysis context keeps the result for its run). */
+export function analyzeImages(model: ValohaiModel, config: ResolvedConfig): ImageAnalysis[] {
+  return collectImages(model).map((use) => analyzeImage(use, config));
 }
 
 export function analyzeImage(use: ImageUse, config: ResolvedConfig): ImageAnalysis {

@@ -1,8 +1,8 @@
 // Everything known about each image of a document, for editor hovers: its parts, normalized name, registry and the
 // credential pattern that covers it, or why none does.
-import { createDocument, type ValohaiDocument } from '../document/document.js';
-import type { LintConfig, RegistryPattern } from '../engine/types.js';
-import { resolveConfig } from '../engine/run.js';
+import { createDocument } from '../document/document.js';
+import { resolveConfig } from '../config/resolve.js';
+import type { LintConfig, RegistryPattern } from '../config/types.js';
 import { buildModel, type ValohaiModel } from '../model/model.js';
 import type { Span } from '../source/source-file.js';
 import { analyzeImages, registryLabel } from './analyze.js';
@@ -37,13 +37,16 @@ const KIND_LABELS: Record<string, string> = { 'docker-hub': 'Docker Hub', ghcr: 
 
 export function describeImages(text: string, config?: LintConfig): ImageDescription[] {
   const doc = createDocument(text);
-  return describeDocumentImages(doc, buildModel(doc.root), config);
+  return describeDocumentImages(buildModel(doc.root), config);
 }
 
-/** The same, for a document already parsed (an editor holds one per version). */
-export function describeDocumentImages(doc: ValohaiDocument, model: ValohaiModel, config?: LintConfig): ImageDescription[] {
+/**
+ * The same, for a document already parsed (an editor holds one per version). The images are analyzed afresh against
+ * `config`, so a description never shows the verdict of an earlier configuration.
+ */
+export function describeDocumentImages(model: ValohaiModel, config?: LintConfig): ImageDescription[] {
   const resolved = resolveConfig(config);
-  return analyzeImages(doc, model, resolved).map((a) => {
+  return analyzeImages(model, resolved).map((a) => {
     const d: ImageDescription = { span: a.use.node.span, value: a.use.value, owner: a.use.owner, templated: a.templated, needsCredentials: a.needsCredentials, credentials: '' };
     if (a.error) d.error = a.error.message;
     if (a.ref) {
@@ -69,8 +72,8 @@ export function imageAt(text: string, offset: number, config?: LintConfig): Imag
 }
 
 /** The same, for a document already parsed. */
-export function documentImageAt(doc: ValohaiDocument, model: ValohaiModel, offset: number, config?: LintConfig): ImageDescription | undefined {
-  return describeDocumentImages(doc, model, config).find((d) => d.span.start <= offset && offset <= d.span.end);
+export function documentImageAt(model: ValohaiModel, offset: number, config?: LintConfig): ImageDescription | undefined {
+  return describeDocumentImages(model, config).find((d) => d.span.start <= offset && offset <= d.span.end);
 }
 
 function credentialsSentence(templated: boolean, d: ImageDescription, registries: readonly RegistryPattern[]): string {

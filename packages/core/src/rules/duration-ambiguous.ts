@@ -4,7 +4,7 @@
 import { subSpan, verbatimStart } from '../document/scalar-text.js';
 import { child } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import { DURATION_KEYS, formatSeconds, KNOWN_UNIT_WORDS, parseDuration } from '../util/duration.js';
+import { DURATION_KEYS, formatSeconds, KNOWN_UNIT_WORDS, parseDuration } from '../duration/duration.js';
 import { display } from '../util/text.js';
 import { isPyFloat } from '../model/steps.js';
 

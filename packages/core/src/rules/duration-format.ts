@@ -4,9 +4,9 @@ import { requoted, subSpan } from '../document/scalar-text.js';
 import { child } from '../document/nodes.js';
 import { resolvePlain } from '../document/scalars.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../diagnostic/types.js';
 import { isPyFloat } from '../model/steps.js';
-import { DURATION_KEYS, KNOWN_UNIT_WORDS, parseDuration, parseDurationString, type DurationProblem } from '../util/duration.js';
+import { DURATION_KEYS, KNOWN_UNIT_WORDS, parseDuration, parseDurationString, type DurationProblem } from '../duration/duration.js';
 import { display } from '../util/text.js';
 
 /** Integers this large and beyond overflow Python's timedelta, so a fix must not write them. */

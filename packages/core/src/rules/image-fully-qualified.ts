@@ -3,7 +3,6 @@
 // fix writes the fully qualified name (`docker.io/library/python:3.11`), which names the very same image.
 import { defineRule } from '../engine/define-rule.js';
 import { requoted } from '../document/scalar-text.js';
-import { analyzeImages } from '../images/analyze.js';
 
 export const imageFullyQualified = defineRule({
   meta: {
@@ -18,7 +17,7 @@ export const imageFullyQualified = defineRule({
   },
   check(ctx) {
     const coverageReports = ctx.config.rules['image-registry-coverage'] !== 'off' && ctx.config.registries.length > 0;
-    for (const a of analyzeImages(ctx.doc, ctx.model, ctx.config)) {
+    for (const a of ctx.images()) {
       const ref = a.ref;
       // Qualifying a registry host without a path or a pasted digest would cement the mistake; image-registry-trap explains.
       if (!ref || ref.fullyQualified || a.traps.some((t) => t.code === 'registry-without-path' || t.code === 'bare-digest')) continue;

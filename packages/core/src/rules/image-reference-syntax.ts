@@ -2,7 +2,6 @@
 // after it was queued. Templated values (`${VAR}`, `{parameter:…}`) are not references yet and are skipped.
 import { defineRule } from '../engine/define-rule.js';
 import { requoted, subSpan } from '../document/scalar-text.js';
-import { analyzeImages } from '../images/analyze.js';
 
 export const imageReferenceSyntax = defineRule({
   meta: {
@@ -17,7 +16,7 @@ export const imageReferenceSyntax = defineRule({
   },
   check(ctx) {
     const text = ctx.doc.source.text;
-    for (const a of analyzeImages(ctx.doc, ctx.model, ctx.config)) {
+    for (const a of ctx.images()) {
       if (!a.error) continue;
       const span = a.error.span ? subSpan(a.use.node, text, a.error.span.start, a.error.span.end) : a.use.node.span;
       const suggestions = a.error.suggestion !== undefined ? [{ title: `Replace with "${a.error.suggestion}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, a.error.suggestion) }] }] : [];

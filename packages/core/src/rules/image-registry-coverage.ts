@@ -3,7 +3,7 @@
 // written; otherwise Valohai pulls without credentials and the queued job fails with "unauthorized".
 import { defineRule } from '../engine/define-rule.js';
 import { requoted } from '../document/scalar-text.js';
-import { analyzeImages, registryLabel } from '../images/analyze.js';
+import { registryLabel } from '../images/analyze.js';
 
 const MAX_LISTED = 5;
 
@@ -26,7 +26,7 @@ export const imageRegistryCoverage = defineRule({
     // Without configured registries there is nothing to compare with; the docs say how to configure them.
     if (registries.length === 0) return;
     const tried = registries.slice(0, MAX_LISTED).map((r) => `"${r.pattern}"`).join(', ') + (registries.length > MAX_LISTED ? `, and ${registries.length - MAX_LISTED} more` : '');
-    for (const a of analyzeImages(ctx.doc, ctx.model, ctx.config)) {
+    for (const a of ctx.images()) {
       if (!a.ref || !a.needsCredentials || a.coveredBy) continue;
       if (a.coveredWhenQualified) {
         const qualified = a.ref.normalized;

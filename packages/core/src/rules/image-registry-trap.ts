@@ -4,7 +4,6 @@
 import { defineRule } from '../engine/define-rule.js';
 import { requoted, subSpan } from '../document/scalar-text.js';
 import type { ImageTrapCode } from '../docker/types.js';
-import { analyzeImages } from '../images/analyze.js';
 
 const MESSAGE_IDS: Record<ImageTrapCode, 'hubAlias' | 'uppercaseDomain' | 'registryWithoutPath' | 'bareDigest' | 'domainNotHost'> = {
   'hub-alias': 'hubAlias',
@@ -33,7 +32,7 @@ export const imageRegistryTrap = defineRule({
   },
   check(ctx) {
     const text = ctx.doc.source.text;
-    for (const a of analyzeImages(ctx.doc, ctx.model, ctx.config)) {
+    for (const a of ctx.images()) {
       for (const trap of a.traps) {
         // A legacy Docker Hub name that is not fully qualified gets image-fully-qualified's safe fix instead.
         if (trap.code === 'hub-alias' && a.ref && !a.ref.fullyQualified) continue;

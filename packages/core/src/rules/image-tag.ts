@@ -2,7 +2,6 @@
 // over time and past executions cannot be reproduced. A digest pins the image whatever the tag says.
 import { defineRule } from '../engine/define-rule.js';
 import { subSpan } from '../document/scalar-text.js';
-import { analyzeImages } from '../images/analyze.js';
 
 export const imageTag = defineRule({
   meta: {
@@ -20,7 +19,7 @@ export const imageTag = defineRule({
   },
   check(ctx) {
     const text = ctx.doc.source.text;
-    for (const a of analyzeImages(ctx.doc, ctx.model, ctx.config)) {
+    for (const a of ctx.images()) {
       const ref = a.ref;
       if (!ref || ref.digest !== undefined) continue;
       if (ref.tag === undefined) ctx.report({ messageId: 'implicitLatest', data: { image: a.use.value }, span: a.use.node.span });

@@ -2,8 +2,8 @@
 // never fire or may do nothing. `then: require-approval` is warned about too (parity), though newer Valohai may know it.
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
-import { pipelineViews, replaceScalar } from '../model/pipelines.js';
+import type { Fix } from '../diagnostic/types.js';
+import { replaceScalar } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const WHENS = ['node-starting', 'node-complete', 'node-error'];
@@ -37,7 +37,7 @@ export const nodeActionValue = defineRule({
         const edit = replaceScalar(source, el, candidate);
         return edit ? [{ title: `Replace with "${candidate}"`, edits: [edit] }] : [];
       });
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         for (const action of itemsOf(child(n.node, 'actions'))) {
           // valohai-yaml lower-cases `when` values and keeps them in a set, so a repeated value warns once.

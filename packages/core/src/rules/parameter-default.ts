@@ -20,7 +20,7 @@ import {
   shownValue,
 } from '../model/steps.js';
 import { quotedList } from '../util/text.js';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../diagnostic/types.js';
 
 /** What kind of value a node holds, in words ("an integer", "a date"), telling Python ints and floats apart. */
 function kindOf(node: YNode): string {

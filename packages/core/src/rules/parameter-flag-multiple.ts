@@ -3,7 +3,7 @@
 // pipeline node overrides alike.
 import { defineRule } from '../engine/define-rule.js';
 import { child, type YNode } from '../document/nodes.js';
-import { pipelineViews } from '../model/pipelines.js';
+
 import { isMultiple, namedEntries } from '../model/steps.js';
 
 export const parameterFlagMultiple = defineRule({
@@ -23,7 +23,7 @@ export const parameterFlagMultiple = defineRule({
     const lists: YNode[] = [];
     // Every step is parsed (a later step of the same name replaces an earlier one only after parsing), so all count.
     for (const step of ctx.model.ofKind('step')) if (step.body) lists.push(step.body);
-    for (const pipeline of pipelineViews(ctx.model)) {
+    for (const pipeline of ctx.pipelines()) {
       for (const node of pipeline.nodes) if (node.override) lists.push(node.override);
     }
     for (const owner of lists) {

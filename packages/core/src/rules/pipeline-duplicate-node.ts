@@ -1,7 +1,7 @@
 // pipeline-duplicate-node: two nodes of one pipeline share a name. valohai-yaml rejects it, and edges and parameter
 // targets address nodes by name, so they could only ever reach the last of them.
 import { defineRule } from '../engine/define-rule.js';
-import { pipelineViews } from '../model/pipelines.js';
+
 import type { Named } from '../model/model.js';
 
 export const pipelineDuplicateNode = defineRule({
@@ -18,7 +18,7 @@ export const pipelineDuplicateNode = defineRule({
     },
   },
   check(ctx) {
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       const byName = new Map<string, Named[]>();
       for (const n of p.nodes) {
         if (!n.name) continue;

@@ -2,9 +2,9 @@
 // node's step does not declare, so the edge connects to nothing. valohai-yaml does not check this. Outputs are never
 // declared reliably, and wildcard keys match by pattern, so neither is checked.
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, edgesOf, parseSpecifier, pipelineViews, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, edgesOf, parseSpecifier, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const CHECKED = { input: 'inputs', parameter: 'parameters' } as const;
@@ -25,7 +25,7 @@ export const pipelineEdgeKey = defineRule({
   },
   check(ctx) {
     const source = ctx.doc.source;
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const edge of edgesOf(p)) {
         for (const side of ['source', 'target'] as const) {
           const spec = parseSpecifier(source, edge[side]);

@@ -1,7 +1,7 @@
 // pipeline-edge-malformed: an edge valohai-yaml cannot even read: a shorthand list with fewer than two items (the schema
 // forbids more), or a specifier without the three parts of `NODE.TYPE.KEY`. Valohai rejects the whole file.
 import { defineRule } from '../engine/define-rule.js';
-import { edgesOf, parseSpecifier, pipelineViews } from '../model/pipelines.js';
+import { edgesOf, parseSpecifier } from '../model/pipelines.js';
 import { plural } from '../util/text.js';
 
 export const pipelineEdgeMalformed = defineRule({
@@ -19,7 +19,7 @@ export const pipelineEdgeMalformed = defineRule({
     },
   },
   check(ctx) {
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const edge of edgesOf(p)) {
         if (edge.form === 'shorthand' && edge.node.kind === 'seq' && edge.node.items.length !== 2) {
           // More than two items is a schema error (the schema allows at most two), reported by the schema rules.

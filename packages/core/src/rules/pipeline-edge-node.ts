@@ -1,8 +1,8 @@
 // pipeline-edge-node: an edge's source or target names a node that is not in its pipeline, so Valohai rejects the
 // pipeline. Specifiers are `NODE.TYPE.KEY`, split at the first two dots.
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
-import { dottedNodeMeant, edgesOf, parseSpecifier, pipelineViews, replaceScalar, withPart } from '../model/pipelines.js';
+import type { Fix } from '../diagnostic/types.js';
+import { dottedNodeMeant, edgesOf, parseSpecifier, replaceScalar, withPart } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineEdgeNode = defineRule({
@@ -21,7 +21,7 @@ export const pipelineEdgeNode = defineRule({
   },
   check(ctx) {
     const source = ctx.doc.source;
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       const addressable = [...p.byName.keys()].filter((name) => !name.includes('.'));
       for (const edge of edgesOf(p)) {
         for (const side of ['source', 'target'] as const) {

@@ -1,7 +1,7 @@
 // pipeline-edge-self: an edge from a node to the same node. A pipeline runs a node once, after the nodes feeding it, so a
 // node cannot feed itself. valohai-yaml does not check this.
 import { defineRule } from '../engine/define-rule.js';
-import { edgesOf, parseSpecifier, pipelineViews } from '../model/pipelines.js';
+import { edgesOf, parseSpecifier } from '../model/pipelines.js';
 
 export const pipelineEdgeSelf = defineRule({
   meta: {
@@ -18,7 +18,7 @@ export const pipelineEdgeSelf = defineRule({
   },
   check(ctx) {
     const source = ctx.doc.source;
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const edge of edgesOf(p)) {
         const from = parseSpecifier(source, edge.source);
         const to = parseSpecifier(source, edge.target);

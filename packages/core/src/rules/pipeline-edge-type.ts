@@ -1,8 +1,8 @@
 // pipeline-edge-type: the TYPE of an edge's `NODE.TYPE.KEY` is not one Valohai knows. The plural (`outputs`,
 // `parameters`) is a common slip with one meaning, so it is fixed to the singular.
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
-import { dottedNodeMeant, EDGE_TYPES, edgesOf, parseSpecifier, pipelineViews, replaceScalar, withPart } from '../model/pipelines.js';
+import type { Fix } from '../diagnostic/types.js';
+import { dottedNodeMeant, EDGE_TYPES, edgesOf, parseSpecifier, replaceScalar, withPart } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 /** The type a misspelling certainly means: a different case or a plural of a valid type. */
@@ -31,7 +31,7 @@ export const pipelineEdgeType = defineRule({
   },
   check(ctx) {
     const source = ctx.doc.source;
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const edge of edgesOf(p)) {
         for (const side of ['source', 'target'] as const) {
           const spec = parseSpecifier(source, edge[side]);

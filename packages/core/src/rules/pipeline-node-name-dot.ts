@@ -1,7 +1,7 @@
 // pipeline-node-name-dot: a node name containing a dot can never be addressed, because edge and pipeline-parameter
 // specifiers (`NODE.TYPE.KEY`) are split at the first dot. valohai-yaml does not check this.
 import { defineRule } from '../engine/define-rule.js';
-import { pipelineViews, replaceScalar } from '../model/pipelines.js';
+import { replaceScalar } from '../model/pipelines.js';
 
 export const pipelineNodeNameDot = defineRule({
   meta: {
@@ -17,7 +17,7 @@ export const pipelineNodeNameDot = defineRule({
     },
   },
   check(ctx) {
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         if (!n.name || !n.name.value.includes('.')) continue;
         const better = n.name.value.replace(/\./g, '-');

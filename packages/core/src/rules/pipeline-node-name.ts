@@ -2,7 +2,6 @@
 // empty name cannot be addressed by edges.
 import { child } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import { pipelineViews } from '../model/pipelines.js';
 
 export const pipelineNodeName = defineRule({
   meta: {
@@ -18,7 +17,7 @@ export const pipelineNodeName = defineRule({
     },
   },
   check(ctx) {
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         if (n.type !== 'deployment') continue;
         // A missing name, or one of the wrong type, is the schema's finding.

@@ -2,8 +2,8 @@
 // only change what the step has; checked when the node has no `commit` and its step is defined in the file.
 import { child, itemsOf, stringAt } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
-import { declaredNames, nodeLabel, pipelineViews, replaceScalar, resolveNodeStep, stepDefinition } from '../model/pipelines.js';
+import type { Fix } from '../diagnostic/types.js';
+import { declaredNames, nodeLabel, replaceScalar, resolveNodeStep, stepDefinition } from '../model/pipelines.js';
 import { itemLabel } from '../model/model.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
@@ -29,7 +29,7 @@ export const pipelineOverrideUnknown = defineRule({
     },
   },
   check(ctx) {
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         if (!n.override) continue;
         const resolved = resolveNodeStep(ctx.model, n);

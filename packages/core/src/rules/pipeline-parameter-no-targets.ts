@@ -1,7 +1,7 @@
 // pipeline-parameter-no-targets: a pipeline parameter without `target` or `targets` sets nothing; its value reaches
 // no node. valohai-yaml warns about it.
 import { defineRule } from '../engine/define-rule.js';
-import { parameterLabel, pipelineParameters, pipelineViews } from '../model/pipelines.js';
+import { parameterLabel, pipelineParameters } from '../model/pipelines.js';
 
 export const pipelineParameterNoTargets = defineRule({
   meta: {
@@ -17,7 +17,7 @@ export const pipelineParameterNoTargets = defineRule({
     },
   },
   check(ctx) {
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const param of pipelineParameters(p)) {
         if (param.all.length > 0) continue;
         ctx.report({ messageId: 'noTargets', data: { param: parameterLabel(param), pipeline: p.label }, span: param.name?.span ?? param.node.span });

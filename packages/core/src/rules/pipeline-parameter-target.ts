@@ -3,9 +3,9 @@
 // valohai-yaml; here each is one clean error at the target.
 import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, pipelineViews, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 import { plural } from '../util/text.js';
 
@@ -30,7 +30,7 @@ export const pipelineParameterTarget = defineRule({
   },
   check(ctx) {
     const source = ctx.doc.source;
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       const nodeNames = [...p.byName.keys()].filter((name) => !name.includes('.'));
       for (const param of pipelineParameters(p)) {
         const label = parameterLabel(param);

@@ -1,8 +1,8 @@
 // pipeline-unknown-step: an execution or task node names a step this file does not define. Nodes with `commit` are
 // skipped, because their step comes from that commit's valohai.yaml.
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
-import { namesOf, nodeLabel, pipelineViews, replaceScalar } from '../model/pipelines.js';
+import type { Fix } from '../diagnostic/types.js';
+import { namesOf, nodeLabel, replaceScalar } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineUnknownStep = defineRule({
@@ -21,7 +21,7 @@ export const pipelineUnknownStep = defineRule({
   },
   check(ctx) {
     const steps = namesOf(ctx.model, 'step');
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         if ((n.type !== 'execution' && n.type !== 'task') || !n.step || n.commit !== undefined) continue;
         const step = n.step;

@@ -2,8 +2,8 @@
 // defined. Nodes with `commit` are skipped, because their task comes from that commit's valohai.yaml.
 import { stringAt } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
-import { namesOf, nodeLabel, pipelineViews, replaceScalar } from '../model/pipelines.js';
+import type { Fix } from '../diagnostic/types.js';
+import { namesOf, nodeLabel, replaceScalar } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineUnknownTask = defineRule({
@@ -24,7 +24,7 @@ export const pipelineUnknownTask = defineRule({
   check(ctx) {
     const tasks = namesOf(ctx.model, 'task');
     const steps = namesOf(ctx.model, 'step');
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         if (n.type !== 'task' || !n.task || n.commit !== undefined) continue;
         const task = n.task;

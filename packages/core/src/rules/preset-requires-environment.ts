@@ -3,7 +3,7 @@
 import { child, keyOrValueSpan, type YNode } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { itemLabel } from '../model/model.js';
-import { nodeLabel, pipelineViews, resolveNodeStep } from '../model/pipelines.js';
+import { nodeLabel, resolveNodeStep } from '../model/pipelines.js';
 import { effectiveItems, pyTruthy } from '../model/steps.js';
 
 /** The `runtime-config-preset` entry of a mapping when it is set and `environment` is not (both read as valohai-yaml does). */
@@ -33,7 +33,7 @@ export const presetRequiresEnvironment = defineRule({
       const preset = presetWithoutEnvironment(item.body);
       if (preset) ctx.report({ messageId: 'step', data: { step: itemLabel(item) }, span: keyOrValueSpan(preset) });
     }
-    for (const p of pipelineViews(ctx.model)) {
+    for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {
         // valohai-yaml checks an override only against a step it can see (no `commit`, step defined).
         if (!n.override || resolveNodeStep(ctx.model, n).kind !== 'resolved') continue;

@@ -15,7 +15,7 @@ export const schemaEnum = defineRule({
     messages: { notAllowed: '{{subject}} must be {{allowed}}, not "{{value}}".{{hint}}' },
   },
   check(ctx) {
-    for (const f of schemaFindingsOf(ctx.doc, 'enum')) {
+    for (const f of schemaFindingsOf(ctx.schema(), 'enum')) {
       ctx.report({ messageId: f.messageId, data: f.data, span: f.span, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
     }
   },

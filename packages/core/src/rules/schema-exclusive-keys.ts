@@ -16,6 +16,6 @@ export const schemaExclusiveKeys = defineRule({
     messages: { custom: '{{message}}' },
   },
   check(ctx) {
-    for (const f of schemaFindingsOf(ctx.doc, 'exclusive')) ctx.report({ messageId: f.messageId, data: f.data, span: f.span });
+    for (const f of schemaFindingsOf(ctx.schema(), 'exclusive')) ctx.report({ messageId: f.messageId, data: f.data, span: f.span });
   },
 });

@@ -18,6 +18,6 @@ export const schemaMissingKey = defineRule({
     },
   },
   check(ctx) {
-    for (const f of schemaFindingsOf(ctx.doc, 'missingKey')) ctx.report({ messageId: f.messageId, data: f.data, span: f.span });
+    for (const f of schemaFindingsOf(ctx.schema(), 'missingKey')) ctx.report({ messageId: f.messageId, data: f.data, span: f.span });
   },
 });

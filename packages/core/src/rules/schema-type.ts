@@ -20,7 +20,7 @@ export const schemaType = defineRule({
     },
   },
   check(ctx) {
-    for (const f of schemaFindingsOf(ctx.doc, 'type')) {
+    for (const f of schemaFindingsOf(ctx.schema(), 'type')) {
       ctx.report({ messageId: f.messageId, data: f.data, span: f.span, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
     }
   },

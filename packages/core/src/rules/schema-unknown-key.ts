@@ -15,7 +15,7 @@ export const schemaUnknownKey = defineRule({
     messages: { unknownKey: 'Unknown key "{{key}}" in {{where}}.{{hint}}' },
   },
   check(ctx) {
-    for (const f of schemaFindingsOf(ctx.doc, 'unknownKey')) {
+    for (const f of schemaFindingsOf(ctx.schema(), 'unknownKey')) {
       ctx.report({ messageId: f.messageId, data: f.data, span: f.span, ...(f.suggestions ? { suggestions: f.suggestions } : {}) });
     }
   },

@@ -25,6 +25,6 @@ export const schemaValue = defineRule({
     },
   },
   check(ctx) {
-    for (const f of schemaFindingsOf(ctx.doc, 'value')) ctx.report({ messageId: f.messageId, data: f.data, span: f.span });
+    for (const f of schemaFindingsOf(ctx.schema(), 'value')) ctx.report({ messageId: f.messageId, data: f.data, span: f.span });
   },
 });

@@ -3,10 +3,10 @@
 import { child } from '../document/nodes.js';
 import { subSpan, verbatimStart } from '../document/scalar-text.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
 import { effectiveItems } from '../model/steps.js';
-import { verifyExpression } from '../util/expression/index.js';
+import { verifyExpression } from '../expression/index.js';
 import { display } from '../util/text.js';
 
 export const stopConditionExpression = defineRule({

@@ -1,7 +1,7 @@
 // yaml-ambiguous-value: plain values that Valohai's YAML 1.1 loader reads as something else (`on: yes` → true: true,
 // `1:30` → 90, `017` → 15). Quoting keeps the text; writing true/false or the number says what is meant.
 import { defineRule } from '../engine/define-rule.js';
-import { DURATION_KEYS } from '../util/duration.js';
+import { DURATION_KEYS } from '../duration/duration.js';
 
 export const yamlAmbiguousValue = defineRule({
   meta: {

@@ -4,10 +4,10 @@ import type { ErrorObject } from 'ajv';
 // The validator, precompiled from valohai.schema.json by scripts/gen-schema-validator.mjs (ajv standalone code), so no
 // process compiles the schema at start-up. Its ajv options live in ajv-options.json.
 import { validate as compiledValidate } from './compiled-validator.js';
-import { memoize, type ValohaiDocument } from '../document/document.js';
+import type { ValohaiDocument } from '../document/document.js';
 import { child, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../diagnostic/types.js';
 import type { Span } from '../source/source-file.js';
 import { closestMatches } from '../util/did-you-mean.js';
 import { display, quotedList } from '../util/text.js';
@@ -64,14 +64,14 @@ interface FindingBase<C extends SchemaCategory> {
 
 export type SchemaFinding = { [C in SchemaCategory]: FindingBase<C> }[SchemaCategory];
 
-/** Every schema finding of a document, computed once per document. */
+/** Every schema finding of a document (the analysis context keeps the result for its run). */
 export function schemaFindings(doc: ValohaiDocument): readonly SchemaFinding[] {
-  return memoize(doc, 'schema', () => computeFindings(doc));
+  return computeFindings(doc);
 }
 
 /** The findings of one category. */
-export function schemaFindingsOf<C extends SchemaCategory>(doc: ValohaiDocument, category: C): FindingBase<C>[] {
-  return schemaFindings(doc).filter((f): f is FindingBase<C> & SchemaFinding => f.category === category) as FindingBase<C>[];
+export function schemaFindingsOf<C extends SchemaCategory>(findings: readonly SchemaFinding[], category: C): FindingBase<C>[] {
+  return findings.filter((f): f is FindingBase<C> & SchemaFinding => f.category === category) as FindingBase<C>[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Scans a number literal and refuses the forms Python 3.11's tokenizer refuses (bad digits, underscores, leading zeros).
 
-import { isDigit } from '../ascii.js';
+import { isDigit } from '../util/ascii.js';
 import { identifierEnd, maybeIdentifierChar } from './chars.js';
 import { quoteText, syntax, type ExpressionProblem } from './problem.js';
 import { RENAMED_KEYWORDS } from './token.js';

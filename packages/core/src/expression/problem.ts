@@ -1,5 +1,5 @@
 // What a failed check reports (the public problem shape), and the helpers every stage uses to word one.
-import { display } from '../text.js';
+import { display } from '../util/text.js';
 
 export interface ExpressionEdit {
   start: number;

@@ -1,6 +1,6 @@
 // Splits an expression into tokens like Python 3.11's tokenizer, stopping at the first lexical error.
 
-import { codePointName, isDigit } from '../ascii.js';
+import { codePointName, isDigit } from '../util/ascii.js';
 import { identifierEnd, isBlank, isIdContinue, isIdStart, newlineLength } from './chars.js';
 import { readNumber } from './numbers.js';
 import { syntax, type ExpressionProblem } from './problem.js';

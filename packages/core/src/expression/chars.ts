@@ -1,6 +1,6 @@
 // Character classes and positions as Python 3.11's tokenizer sees them (identifiers, digits, blanks, line breaks).
 
-import { isLetter, isWord } from '../ascii.js';
+import { isLetter, isWord } from '../util/ascii.js';
 
 const ID_START_RE = /^\p{ID_Start}$/u;
 const ID_CONTINUE_RE = /^\p{ID_Continue}$/u;

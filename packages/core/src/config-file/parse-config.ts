@@ -3,12 +3,15 @@
 import { createDocument } from '../document/document.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { checkPatterns, type PatternEntry } from './check-patterns.js';
-import type { Diagnostic, LintConfig, RegistryPattern, SeveritySetting } from '../engine/types.js';
-import { getRules } from '../engine/run.js';
+import { configInvalid, configRegistryPattern } from '../config/findings.js';
+import type { LintConfig, RegistryPattern } from '../config/types.js';
+import { createDiagnostic } from '../diagnostic/create.js';
+import type { Diagnostic, RelatedLocation, SeveritySetting } from '../diagnostic/types.js';
+import { KNOWN_IDS } from '../linter/catalog.js';
 import type { Span } from '../source/source-file.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
 import { describeType } from '../document/scalars.js';
-import { REGISTRY_TYPES } from './registry-types.js';
+import { REGISTRY_TYPES } from '../config/registry-types.js';
 
 export interface ConfigFile extends LintConfig {
   ignore?: string[];
@@ -28,12 +31,12 @@ export function parseConfig(text: string): ConfigResult {
   const source = doc.source;
   const diagnostics: Diagnostic[] = [];
   const config: ConfigFile = {};
-  const push = (ruleId: string, severity: 'error' | 'warning', span: Span, message: string, related?: { span: Span; message: string }[]): void => {
-    const s = source.positionAt(span.start);
-    const e = source.positionAt(span.end);
-    diagnostics.push({ ruleId, messageId: ruleId === 'config-invalid' ? 'invalid' : 'pattern', message, severity, span, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 }, ...(related ? { related } : {}) });
+  const report = (span: Span, message: string): void => {
+    diagnostics.push(createDiagnostic(source, configInvalid.meta, 'error', { messageId: 'invalid', data: { message }, span }));
   };
-  const report = (span: Span, message: string): void => push('config-invalid', 'error', span, message);
+  const warnPattern = (span: Span, message: string, related?: RelatedLocation[]): void => {
+    diagnostics.push(createDiagnostic(source, configRegistryPattern.meta, 'warning', { messageId: 'pattern', data: { message }, span, ...(related ? { related } : {}) }));
+  };
   for (const f of doc.parse.syntax) report(f.span, f.message);
   const root = doc.root;
   if (doc.hasSyntaxErrors || root === undefined || root.value === null) return { config, diagnostics };
@@ -63,10 +66,10 @@ export function parseConfig(text: string): ConfigResult {
   if (rulesNode) {
     if (rulesNode.kind !== 'map') report(rulesNode.span, `"rules" must map rule ids to severities, not ${describeType(rulesNode.value)}.`);
     else {
-      const known = getRules().map((r) => r.meta.id);
+      const known = [...KNOWN_IDS];
       const rules: Record<string, SeveritySetting> = {};
       for (const [id, node] of rulesNode.entries) {
-        if (!known.includes(id)) {
+        if (!KNOWN_IDS.has(id)) {
           const best = closestMatch(id, known);
           report(node.keySpan ?? node.span, `"${id}" is not a valohai-lint rule.${best ? ` Did you mean "${best}"?` : ' Run "valohai-lint --list-rules" to see them.'}`);
           continue;
@@ -105,7 +108,7 @@ export function parseConfig(text: string): ConfigResult {
       return [{ pattern: node.value, span: node.span, ...(typeof type?.value === 'string' ? { type: type.value, typeSpan: type.span } : {}) }];
     });
   for (const key of ['registries', 'public'] as const) {
-    for (const problem of checkPatterns(entries(key), key)) push('config-registry-pattern', 'warning', problem.span, problem.message, problem.related);
+    for (const problem of checkPatterns(entries(key), key)) warnPattern(problem.span, problem.message, problem.related);
   }
   const ignore = stringList('ignore');
   if (ignore) config.ignore = ignore;

@@ -1,0 +1,51 @@
+// The one place a Diagnostic is built: message from the kind's template, spans clamped to the text, 1-based positions,
+// and the kind's promises (known messageId, fixes only where fixable) enforced. The engine, the configuration parser
+// and every adapter get their positions from here rather than doing their own arithmetic.
+import type { SourceFile } from '../source/source-file.js';
+import type { Diagnostic, FindingMeta, ReportDescriptor, Severity } from './types.js';
+
+/** Fills `{{name}}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = data?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Builds a diagnostic of kind `meta` from a report on `source`. Throws when the report breaks the kind's promises. */
+export function createDiagnostic(source: SourceFile, meta: FindingMeta, severity: Severity, r: ReportDescriptor): Diagnostic {
+  const template = meta.messages[r.messageId];
+  if (template === undefined) throw new Error(`"${meta.id}" reported unknown messageId "${r.messageId}".`);
+  if (r.fix && !meta.fixable) throw new Error(`"${meta.id}" reported a fix but is not marked fixable.`);
+  if (r.suggestions?.length && !meta.hasSuggestions) throw new Error(`"${meta.id}" reported suggestions but does not declare hasSuggestions.`);
+  const start = source.clamp(r.span.start);
+  const end = Math.max(start, source.clamp(r.span.end));
+  const s = source.positionAt(start);
+  const e = source.positionAt(end);
+  const d: Diagnostic = {
+    ruleId: meta.id,
+    messageId: r.messageId,
+    message: formatMessage(template, r.data),
+    severity,
+    span: { start, end },
+    start: { line: s.line + 1, column: s.character + 1 },
+    end: { line: e.line + 1, column: e.character + 1 },
+  };
+  if (r.related?.length) d.related = r.related;
+  if (r.fix) d.fix = r.fix;
+  if (r.suggestions?.length) d.suggestions = r.suggestions;
+  if (r.tags?.length) d.tags = r.tags;
+  if (r.data) d.data = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)]));
+  return d;
+}
+
+/** Declares a finding reported by something other than a rule (the engine or the configuration parser). */
+export interface DeclaredFinding<M extends string = string> {
+  meta: FindingMeta<M>;
+  /** Who reports it, for documentation and `--list-rules`. */
+  reportedBy: 'engine' | 'configuration';
+}
+
+export function declareFinding<M extends string>(finding: DeclaredFinding<M>): DeclaredFinding<M> {
+  return finding;
+}

@@ -1,0 +1,46 @@
+// The per-run analysis context (as ESLint's context.sourceCode or typescript-eslint's parserServices): one parsed
+// document, its model and configuration, and the expensive shared analyses (schema validation, image analysis,
+// pipeline views), each computed at most once per context. A context belongs to one text and one configuration,
+// so a cached result can never outlive what it was computed from.
+import type { ResolvedConfig } from '../config/types.js';
+import type { ValohaiDocument } from '../document/document.js';
+import { analyzeImages, type ImageAnalysis } from '../images/analyze.js';
+import { buildModel, type ValohaiModel } from '../model/model.js';
+import { pipelineViews, type PipelineView } from '../model/pipelines.js';
+import { schemaFindings, type SchemaFinding } from '../schema/validate.js';
+
+export interface AnalysisContext {
+  readonly doc: ValohaiDocument;
+  readonly model: ValohaiModel;
+  readonly config: ResolvedConfig;
+  /** Every schema finding of the document. */
+  schema(): readonly SchemaFinding[];
+  /** Every image of the document, analyzed against this context's registries and public patterns. */
+  images(): readonly ImageAnalysis[];
+  /** Every pipeline (and blueprint) as a view of nodes, in file order. */
+  pipelines(): readonly PipelineView[];
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** A context for one document under one configuration; pass `model` when the caller already built it. */
+export function createAnalysisContext(doc: ValohaiDocument, config: ResolvedConfig, model: ValohaiModel = buildModel(doc.root)): AnalysisContext {
+  return {
+    doc,
+    model,
+    config,
+    schema: once(() => schemaFindings(doc)),
+    images: once(() => analyzeImages(model, config)),
+    pipelines: once(() => pipelineViews(model)),
+  };
+}

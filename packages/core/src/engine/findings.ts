@@ -1,0 +1,70 @@
+// Findings the engine reports itself, around the rules rather than from one: a rule that crashed, a file too large to
+// analyze, and suppression comments that are malformed or suppress nothing.
+import { declareFinding } from '../diagnostic/create.js';
+
+/** internal-error: a rule failed on this input; reported instead of crashing, so the other findings still arrive. */
+export const internalError = declareFinding({
+  reportedBy: 'engine',
+  meta: {
+    id: 'internal-error',
+    area: 'yaml',
+    description: 'A check of valohai-lint itself failed on this file; the other checks still ran.',
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: false,
+    parity: false,
+    messages: { crashed: 'valohai-lint failed while running the rule "{{rule}}" ({{message}}); please report this with the file.' },
+  },
+});
+
+/** file-too-large: absurdly large files are refused, so that editors and CI get an answer in bounded time. */
+export const fileTooLarge = declareFinding({
+  reportedBy: 'engine',
+  meta: {
+    id: 'file-too-large',
+    area: 'yaml',
+    description: 'Files over the size limit (5,000,000 characters by default) are reported instead of analyzed.',
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: false,
+    parity: false,
+    messages: { tooLarge: 'This file has {{size}} characters, more than the limit of {{limit}}, so it was not analyzed; a valohai.yaml is rarely over 100 KB.' },
+  },
+});
+
+/** suppression-malformed: a suppression comment that names no known directive or rule suppresses nothing it meant to. */
+export const suppressionMalformed = declareFinding({
+  reportedBy: 'engine',
+  meta: {
+    id: 'suppression-malformed',
+    area: 'suppression',
+    description: 'Suppression comments must use a known directive and known rule ids.',
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: false,
+    parity: false,
+    messages: {
+      unknownDirective: '"{{text}}" is not a valohai-lint directive; use "valohai-lint-disable-next-line" or "valohai-lint-disable".',
+      unknownRule: '"{{text}}" is not a valohai-lint rule id; run "valohai-lint --list-rules" to see them.',
+    },
+  },
+});
+
+/** suppression-unused: a suppression that hides nothing is stale and would hide a future, unrelated finding. */
+export const suppressionUnused = declareFinding({
+  reportedBy: 'engine',
+  meta: {
+    id: 'suppression-unused',
+    area: 'suppression',
+    description: 'Suppression comments must suppress something.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    hasSuggestions: false,
+    parity: false,
+    messages: {
+      unused: 'This suppression of {{rules}} suppresses nothing; remove it.',
+      unusedAll: 'This suppression suppresses nothing; remove it.',
+      unusedRule: 'The rule "{{rule}}" is suppressed here but reports nothing; remove it from the list.',
+    },
+  },
+});

@@ -1,0 +1,143 @@
+// The lint pipeline: parse → analysis context → rules → suppressions → severities → sorted diagnostics.
+import { resolveConfig } from '../config/resolve.js';
+import type { LintConfig, ResolvedConfig } from '../config/types.js';
+import { createDiagnostic } from '../diagnostic/create.js';
+import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, SeveritySetting } from '../diagnostic/types.js';
+import { createDocument, type ValohaiDocument } from '../document/document.js';
+import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
+import { applyFixes } from '../engine/fixes.js';
+import { fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
+import { isSuppressed, parseDirectives } from '../engine/suppressions.js';
+import type { Rule } from '../engine/types.js';
+import type { ValohaiModel } from '../model/model.js';
+import { SourceFile, type Span } from '../source/source-file.js';
+import { getRules, KNOWN_IDS } from './catalog.js';
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** The parsed document (absent when the file was too large to analyze). */
+  document?: ValohaiDocument;
+  /** The document's model, as the rules saw it (absent with the document). */
+  model?: ValohaiModel;
+  /** The run's analysis context, for adapters that want its shared analyses (hovers, graphs) without recomputing. */
+  context?: AnalysisContext;
+}
+
+export interface LintOptions {
+  /** Rules run after the built-in ones (for embedders and for testing the engine itself). */
+  extraRules?: readonly Rule[];
+  /** The document already parsed from exactly this text (an editor may hold one), so it is not parsed again. */
+  document?: ValohaiDocument;
+}
+
+function severityOf(meta: FindingMeta, config: ResolvedConfig): SeveritySetting {
+  return config.rules[meta.id] ?? meta.defaultSeverity;
+}
+
+/** Lints valohai.yaml text. Pure and synchronous; never throws. */
+export function lint(text: string, config?: LintConfig, options?: LintOptions): LintResult {
+  const resolved = resolveConfig(config);
+  /** Adds a finding of kind `meta` to `into`, at the configured severity, unless it is off. */
+  const emit = (into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void => {
+    const severity = severityOf(meta, resolved);
+    if (severity !== 'off') into.push(createDiagnostic(source, meta, severity, r));
+  };
+
+  if (text.length > resolved.maxFileSize) {
+    // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
+    const diagnostics: Diagnostic[] = [];
+    emit(diagnostics, fileTooLarge.meta, { messageId: 'tooLarge', data: { size: text.length, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
+    return { diagnostics };
+  }
+
+  const doc = options?.document?.source.text === text ? options.document : createDocument(text);
+  const context = createAnalysisContext(doc, resolved);
+  const found: Diagnostic[] = [];
+  for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) {
+    if (severityOf(rule.meta, resolved) === 'off') continue;
+    if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
+    try {
+      rule.check({ ...context, report: (r) => emit(found, rule.meta, r, doc.source) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      emit(found, internalError.meta, { messageId: 'crashed', data: { rule: rule.meta.id, message }, span: { start: 0, end: 0 } }, doc.source);
+    }
+  }
+
+  // Suppressions apply after every rule has run, so unused ones can be told apart.
+  const { directives, malformed } = parseDirectives(doc.source, KNOWN_IDS);
+  const diagnostics = directives.length === 0 ? found : found.filter((d) => !isSuppressed(directives, d.ruleId, d.start.line - 1));
+  for (const m of malformed) {
+    emit(diagnostics, suppressionMalformed.meta, { messageId: m.problem, data: { text: m.text, suggestion: m.suggestion ?? '' }, span: m.span }, doc.source);
+  }
+  for (const d of directives) {
+    const unused = d.rules.filter((r) => !d.used.has(r.id));
+    if (d.rules.length === 0 ? d.used.size > 0 : unused.length === 0) continue;
+    if (d.rules.length > 0 && unused.length < d.rules.length) {
+      for (const r of unused) emit(diagnostics, suppressionUnused.meta, { messageId: 'unusedRule', data: { rule: r.id }, span: r.span, tags: ['unnecessary'] }, doc.source);
+      continue;
+    }
+    const whole: ReportDescriptor = d.rules.length === 0 ? { messageId: 'unusedAll', span: d.span } : { messageId: 'unused', data: { rules: unused.map((r) => `"${r.id}"`).join(', ') }, span: d.span };
+    emit(diagnostics, suppressionUnused.meta, { ...whole, fix: removalFix(doc.source, d.span), tags: ['unnecessary'] }, doc.source);
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, document: doc, model: context.model, context };
+}
+
+/** File order, then rule id and message, compared by code unit (the same order on every machine and locale). */
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A fix deleting a directive comment: the whole line when the comment is alone on it. */
+function removalFix(source: SourceFile, span: Span): Fix {
+  const pos = source.positionAt(span.start);
+  const lineStart = source.lineStarts[pos.line] ?? 0;
+  const before = source.text.slice(lineStart, span.start);
+  if (before.trim() === '') {
+    const next = source.lineStarts[pos.line + 1] ?? source.text.length;
+    return { title: 'Remove the unused suppression comment', edits: [{ span: { start: lineStart, end: next }, newText: '' }] };
+  }
+  let start = span.start;
+  while (start > lineStart && (source.text[start - 1] === ' ' || source.text[start - 1] === '\t')) start--;
+  return { title: 'Remove the unused suppression comment', edits: [{ span: { start, end: span.end }, newText: '' }] };
+}
+
+export interface FixResult {
+  text: string;
+  /** The lint of the text as given, before any fix. */
+  initial: LintResult;
+  /** How many fixes were applied over all passes. */
+  applied: number;
+  passes: number;
+  result: LintResult;
+}
+
+/** Applies safe fixes until nothing changes (at most 10 passes). A file with YAML syntax errors is left alone. */
+export function fixText(text: string, config?: LintConfig): FixResult {
+  let current = text;
+  let applied = 0;
+  let passes = 0;
+  const initial = lint(current, config);
+  let result = initial;
+  while (passes < 10) {
+    if (result.document?.hasSyntaxErrors) break;
+    const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    if (fixes.length === 0) break;
+    const next = applyFixes(current, fixes);
+    if (next.applied === 0 || next.text === current) break;
+    const relinted = lint(next.text, config);
+    // Never trade a loadable file for a broken one.
+    if (relinted.document?.hasSyntaxErrors) break;
+    current = next.text;
+    applied += next.applied;
+    passes++;
+    result = relinted;
+  }
+  return { text: current, initial, applied, passes, result };
+}
