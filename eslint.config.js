@@ -1,7 +1,33 @@
 // ESLint flat config for the project's own TypeScript (typescript-eslint, type-aware where it pays).
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The core stays pure: no file system, no process, no editor API.
+const IMPURE = { group: ['node:*', 'fs', 'path', 'child_process', 'vscode', 'vscode-*'], message: 'The core stays pure: no file system, no process, no editor API.' };
+const { layers } = JSON.parse(readFileSync(new URL('packages/core/layers.json', import.meta.url), 'utf8'));
+
+/**
+ * One block per layer of packages/core/layers.json: a module may not import a folder of its own layer (other than its
+ * own folder) or of a layer above. Imports are relative, so `../<folder>/…` names the folder.
+ */
+function coreLayerBlocks() {
+  return layers.flatMap((units, i) =>
+    units.map((unit) => {
+      const forbidden = layers.slice(i).flat().filter((u) => u !== unit);
+      const isFile = unit.endsWith('.ts');
+      const prefix = isFile ? './' : '../';
+      const patterns = forbidden.map((u) => (u.endsWith('.ts') ? `${prefix}${u.replace(/\.ts$/, '.js')}` : `${prefix}${u}/*`));
+      return {
+        files: [isFile ? `packages/core/src/${unit}` : `packages/core/src/${unit}/**/*.ts`],
+        rules: {
+          'no-restricted-imports': ['error', { patterns: [IMPURE, ...(patterns.length ? [{ group: patterns, message: `packages/core/layers.json puts "${unit}" below this folder; import only from lower layers.` }] : [])] }],
+        },
+      };
+    }),
+  );
+}
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', 'test-results/**', '**/*.d.ts'] },
@@ -19,9 +45,9 @@ export default tseslint.config(
   {
     files: ['packages/core/src/**/*.ts'],
     rules: {
-      // The core stays pure: no file system, no process, no editor API.
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'child_process', 'vscode', 'vscode-*'] }],
+      'no-restricted-imports': ['error', { patterns: [IMPURE] }],
       'no-restricted-globals': ['error', 'process'],
     },
   },
+  ...coreLayerBlocks(),
 );

@@ -3,7 +3,7 @@
 import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Span } from '../source/source-file.js';
 import type { MapNode, ScalarNode, ScalarStyle, SeqNode, YNode } from './nodes.js';
-import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './parse.js';
+import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
 import { resolvePlain, Timestamp, yaml11Surprise } from './scalars.js';
 
 /** Limits that keep hostile input bounded. */

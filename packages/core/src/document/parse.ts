@@ -3,33 +3,9 @@
 import { type Document, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../source/source-file.js';
 import { Converter } from './convert.js';
+import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
 import type { YNode } from './nodes.js';
 import { collapseCascades, estimateNesting, MAX_SCAN_DEPTH, syntaxFindings } from './syntax-errors.js';
-
-/** A YAML syntax problem at an exact place. */
-export interface SyntaxFinding {
-  code: string;
-  message: string;
-  span: Span;
-}
-
-/** A mapping key written twice: PyYAML silently keeps the last value. */
-export interface DuplicateKeyFinding {
-  key: string;
-  span: Span;
-  firstSpan: Span;
-}
-
-/** A plain scalar that YAML 1.1 reads differently from what it looks like (`yes`, `1:30`, `017`). */
-export interface Yaml11Finding {
-  text: string;
-  /** The mapping key the value sits under, when it is a mapping value. */
-  parentKey?: string;
-  kind: 'boolean' | 'sexagesimal' | 'octal';
-  span: Span;
-  isKey: boolean;
-  value: unknown;
-}
 
 export interface ParseResult {
   root: YNode | undefined;

@@ -1,7 +1,7 @@
 // YAML syntax errors as users need them: `yaml`'s errors moved onto the offending token, reworded, and one finding per
 // root cause; plus the nesting pre-scan that keeps absurd input away from the recursive parser.
 import type { YAMLError } from 'yaml';
-import type { SyntaxFinding } from './parse.js';
+import type { SyntaxFinding } from './findings.js';
 
 /** Deeper nesting than this is refused unparsed: `yaml` recurses per level, and V8 aborts on stack exhaustion there. */
 export const MAX_SCAN_DEPTH = 1000;
