@@ -63,15 +63,15 @@ export class AnalysisCache {
     if (config.settings.enable && isConfigFile(doc.uri)) {
       // A `.valohai-lint.yaml` open in the editor: its own problems, as the CLI reports them (config-invalid).
       this.lintRuns++;
-      analysis.diagnostics = parseConfig(text).diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version, undefined));
+      analysis.diagnostics = parseConfig(text).diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version));
     } else if (config.settings.enable) {
       this.lintRuns++;
-      const result = lint(text, config.config);
+      // A document parsed earlier for completion or hover (same revision, so same text) is not parsed again.
+      const result = lint(text, config.config, e.parsed ? { document: e.parsed.doc } : undefined);
       analysis.result = result;
-      const source = result.document?.source;
-      analysis.diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version, source));
+      analysis.diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version));
       if (config.problem) analysis.diagnostics.unshift(configProblemDiagnostic(config.problem, doc.version));
-      if (result.document && e.parsed === undefined) e.parsed = parsedOf(text, result.document);
+      if (result.document && e.parsed === undefined) e.parsed = parsedOf(text, result.document, result.model);
     }
     e.analysis = analysis;
     return analysis;
@@ -95,9 +95,9 @@ export class AnalysisCache {
   }
 }
 
-/** A parsed document whose model is built on first use (linting alone never needs it here). */
-function parsedOf(text: string, doc: ValohaiDocument): Parsed {
-  let model: ValohaiModel | undefined;
+/** A parsed document; its model is the lint's when there was one, else built on first use. */
+function parsedOf(text: string, doc: ValohaiDocument, lintModel?: ValohaiModel): Parsed {
+  let model = lintModel;
   return {
     text,
     doc,

@@ -1,6 +1,6 @@
 // Conversions at the edge: core diagnostics, spans and edits (UTF-16 offsets, 1-based lines) to LSP's 0-based shapes.
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl, type SourceFile, type Diagnostic as CoreDiagnostic, type Severity, type Span, type TextEdit as CoreTextEdit } from '@valohai-lint/core';
+import { ruleDocsUrl, type SourceFile, type Diagnostic as CoreDiagnostic, type LineColumn, type Severity, type Span, type TextEdit as CoreTextEdit } from '@valohai-lint/core';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol.js';
 import type { ConfigProblem } from './workspace-config.js';
@@ -27,8 +27,8 @@ export function toLspEdits(source: SourceFile, edits: readonly CoreTextEdit[]): 
   return edits.map((e) => ({ range: spanToRange(source, e.span), newText: e.newText }));
 }
 
-/** The range of a core diagnostic, from the positions the core already computed (no line index needed). */
-export function diagnosticRange(d: CoreDiagnostic): Range {
+/** The LSP range of positions the core computed (1-based): no line index needed. */
+export function diagnosticRange(d: { start: LineColumn; end: LineColumn }): Range {
   return {
     start: { line: Math.max(0, d.start.line - 1), character: Math.max(0, d.start.column - 1) },
     end: { line: Math.max(0, d.end.line - 1), character: Math.max(0, d.end.column - 1) },
@@ -37,9 +37,9 @@ export function diagnosticRange(d: CoreDiagnostic): Range {
 
 /**
  * One core diagnostic as LSP: the rule id as `code`, its page as `codeDescription`, related locations, tags, and the
- * data code actions need (`source` is only needed for related locations and may be undefined when there are none).
+ * data code actions need. Every position comes from the core.
  */
-export function toLspDiagnostic(d: CoreDiagnostic, uri: string, version: number, source: SourceFile | undefined): Diagnostic {
+export function toLspDiagnostic(d: CoreDiagnostic, uri: string, version: number): Diagnostic {
   const data: DiagnosticData = { ruleId: d.ruleId, version, fixable: d.fix !== undefined, suggestions: d.suggestions?.length ?? 0 };
   const out: Diagnostic = {
     range: diagnosticRange(d),
@@ -50,8 +50,8 @@ export function toLspDiagnostic(d: CoreDiagnostic, uri: string, version: number,
     message: d.message,
     data,
   };
-  if (d.related?.length && source) {
-    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: spanToRange(source, r.span) }, message: r.message }));
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: diagnosticRange(r) }, message: r.message }));
   }
   if (d.tags?.length) {
     out.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));

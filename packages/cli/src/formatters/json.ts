@@ -31,7 +31,7 @@ export const json: Formatter = (results, { version }) => {
         endColumn: d.end.column,
         offset: d.span.start,
         endOffset: d.span.end,
-        ...(d.related ? { related: d.related.map((rel) => { const p = source.positionAt(rel.span.start); const q = source.positionAt(rel.span.end); return { message: rel.message, line: p.line + 1, column: p.character + 1, endLine: q.line + 1, endColumn: q.character + 1 }; }) } : {}),
+        ...(d.related ? { related: d.related.map((rel) => ({ message: rel.message, line: rel.start.line, column: rel.start.column, endLine: rel.end.line, endColumn: rel.end.column })) } : {}),
         fix: d.fix ? fixJson(source, d.fix) : null,
         suggestions: (d.suggestions ?? []).map((s) => fixJson(source, s)),
       })),

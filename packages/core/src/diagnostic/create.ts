@@ -1,8 +1,8 @@
 // The one place a Diagnostic is built: message from the kind's template, spans clamped to the text, 1-based positions,
 // and the kind's promises (known messageId, fixes only where fixable) enforced. The engine, the configuration parser
 // and every adapter get their positions from here rather than doing their own arithmetic.
-import type { SourceFile } from '../source/source-file.js';
-import type { Diagnostic, FindingMeta, ReportDescriptor, Severity } from './types.js';
+import type { SourceFile, Span } from '../source/source-file.js';
+import type { Diagnostic, FindingMeta, LineColumn, ReportDescriptor, Severity } from './types.js';
 
 /** Fills `{{name}}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -18,25 +18,23 @@ export function createDiagnostic(source: SourceFile, meta: FindingMeta, severity
   if (template === undefined) throw new Error(`"${meta.id}" reported unknown messageId "${r.messageId}".`);
   if (r.fix && !meta.fixable) throw new Error(`"${meta.id}" reported a fix but is not marked fixable.`);
   if (r.suggestions?.length && !meta.hasSuggestions) throw new Error(`"${meta.id}" reported suggestions but does not declare hasSuggestions.`);
-  const start = source.clamp(r.span.start);
-  const end = Math.max(start, source.clamp(r.span.end));
-  const s = source.positionAt(start);
-  const e = source.positionAt(end);
-  const d: Diagnostic = {
-    ruleId: meta.id,
-    messageId: r.messageId,
-    message: formatMessage(template, r.data),
-    severity,
-    span: { start, end },
-    start: { line: s.line + 1, column: s.character + 1 },
-    end: { line: e.line + 1, column: e.character + 1 },
-  };
-  if (r.related?.length) d.related = r.related;
+  const { span, start, end } = located(source, r.span);
+  const d: Diagnostic = { ruleId: meta.id, messageId: r.messageId, message: formatMessage(template, r.data), severity, span, start, end };
+  if (r.related?.length) d.related = r.related.map((rel) => ({ message: rel.message, ...located(source, rel.span) }));
   if (r.fix) d.fix = r.fix;
   if (r.suggestions?.length) d.suggestions = r.suggestions;
   if (r.tags?.length) d.tags = r.tags;
   if (r.data) d.data = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)]));
   return d;
+}
+
+/** A span clamped into the text (never ending before it starts) with its 1-based start and end. */
+function located(source: SourceFile, raw: Span): { span: Span; start: LineColumn; end: LineColumn } {
+  const startOffset = source.clamp(raw.start);
+  const endOffset = Math.max(startOffset, source.clamp(raw.end));
+  const s = source.positionAt(startOffset);
+  const e = source.positionAt(endOffset);
+  return { span: { start: startOffset, end: endOffset }, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
 }
 
 /** Declares a finding reported by something other than a rule (the engine or the configuration parser). */

@@ -28,6 +28,12 @@ export interface LineColumn {
   column: number;
 }
 
+/** A related location of a built diagnostic, with its positions computed like the diagnostic's own. */
+export interface DiagnosticRelated extends RelatedLocation {
+  start: LineColumn;
+  end: LineColumn;
+}
+
 export type DiagnosticTag = 'unnecessary' | 'deprecated';
 
 export interface Diagnostic {
@@ -39,7 +45,7 @@ export interface Diagnostic {
   /** 1-based start and end (end exclusive, i.e. the column after the last character). */
   start: LineColumn;
   end: LineColumn;
-  related?: RelatedLocation[];
+  related?: DiagnosticRelated[];
   fix?: Fix;
   suggestions?: Fix[];
   tags?: DiagnosticTag[];
