@@ -165,6 +165,16 @@ describe('edges', () => {
     expect(params.items[0]!.textEdit).toEqual({ range: range(base + 1, 34, base + 1, 34), newText: 'learning-rate' });
   });
 
+  it('offers nothing from this file for a node whose step comes from another commit, as the core reads it', async () => {
+    const pinned = pipeline.replace('        step: evaluate\n', '        step: evaluate\n        commit: 0123abc\n');
+    expect(pinned).not.toBe(pipeline);
+    const inputs = await complete(`${pinned}      - [trainer.output.model, evaluator.input.§]\n`);
+    expect(labels(inputs.items)).toEqual([]);
+    // The unpinned node of the same pipeline still gets its step's inputs.
+    const unpinned = await complete(`${pinned}      - [evaluator.output.model, trainer.input.§]\n`);
+    expect(labels(unpinned.items)).toEqual(['dataset']);
+  });
+
   it('offers node names and parameters in pipeline parameter targets', async () => {
     const { items } = await complete(`${pipeline}      - [trainer.output.model, evaluator.input.model]\n    parameters:\n      - name: lr\n        target: trainer.§\n`);
     expect(labels(items)).toEqual(['parameter']);

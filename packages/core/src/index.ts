@@ -19,7 +19,7 @@ export type { YNode, MapNode, SeqNode, ScalarNode } from './document/nodes.js';
 export { nodeAtPath, child, itemsOf } from './document/nodes.js';
 export { buildModel, ITEM_KINDS } from './model/model.js';
 export type { ValohaiModel, Item, ItemKind } from './model/model.js';
-export { EDGE_TYPES, edgesOf, parseSpecifier, pipelineParameters, pipelineViews, resolveNodeStep, nodeLabel } from './model/pipelines.js';
+export { EDGE_TYPES, EDGE_TYPE_DESCRIPTIONS, edgesOf, parseSpecifier, pipelineParameters, pipelineViews, resolveNodeStep, nodeLabel, specifierNodes } from './model/pipelines.js';
 export type { EdgeView, PipelineNode, PipelineParameterView, PipelineView, Specifier, SpecifierPart, StepResolution } from './model/pipelines.js';
 export { findComments } from './engine/comments.js';
 export { isValohaiFileName, VALOHAI_FILE_GLOBS } from './file-names.js';

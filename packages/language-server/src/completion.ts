@@ -1,10 +1,9 @@
 // Completion: the keys valid at the cursor (from the schema, with their documentation), enum values, step/task names in
 // nodes and tasks, node names and NODE.TYPE.KEY parts in edges and parameter targets, parameter names in
 // `{parameter:…}` placeholders, and registry prefixes in `image:` values.
-import { buildModel, child, createDocument, itemsOf, literalPrefix, type Item, type LintConfig, type SourceFile, type ValohaiModel } from '@valohai-lint/core';
+import { buildModel, child, createDocument, EDGE_TYPE_DESCRIPTIONS, EDGE_TYPES, itemsOf, literalPrefix, pipelineViews, resolveNodeStep, type Item, type LintConfig, type PipelineNode, type PipelineView, type SourceFile, type ValohaiModel } from '@valohai-lint/core';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { keyDocumentation } from './hover.js';
-import { nodesOf, pipelineItems, stepOfNode, type NodeView } from './references.js';
 import { childOfItem, childOfKey, descriptionOf, enumValuesOf, isObjectSchema, propertiesOf, rootSchema, typesOf, type Instance, type SchemaNode } from './schema.js';
 import { spanToRange } from './to-lsp.js';
 import { cursorContext, type CursorContext, type PathEntry } from './yaml-context.js';
@@ -17,18 +16,6 @@ export interface CompletionInput {
   source: SourceFile;
   config: LintConfig;
 }
-
-/** Edge socket types (valohai-yaml's `objs/pipelines/types.py`), most used first, with what each means. */
-const EDGE_TYPES: readonly [string, string][] = [
-  ['output', "the node's output files (a name or a pattern such as model*)"],
-  ['input', "an input of the node's step"],
-  ['parameter', "a parameter of the node's step"],
-  ['metadata', 'a metadata value the node prints'],
-  ['file', "a deployment node's endpoint file (ENDPOINT.FILE)"],
-  ['deployment', 'a deployment'],
-  ['environment-variable', "an environment variable of the node's step"],
-  ['dependency', 'run after the node without passing anything'],
-];
 
 type Edit = { start: number; end: number };
 
@@ -87,8 +74,8 @@ function placeholderItems(ctx: CursorContext, input: CompletionInput): Completio
   else if (it.kind === 'pipeline' || it.kind === 'blueprint') {
     const nodeEntry = ctx.path[3];
     if (isKey(ctx.path[2], 'nodes') && nodeEntry?.kind === 'item') {
-      const n = nodesOf(it)[nodeEntry.index];
-      if (n) step = stepOfNode(model, n);
+      const n = pipelineViews(model).find((v) => v.item === it)?.nodes[nodeEntry.index];
+      if (n) step = stepOf(model, n);
     }
   }
   if (!step) return [];
@@ -165,19 +152,18 @@ function semanticItems(ctx: CursorContext, input: CompletionInput): CompletionIt
   }
   if (!specifier) return undefined;
   const model = modelFor(input, top.index);
-  const pipeline = model ? pipelineItems(model).find((p) => p.index === top.index) : undefined;
+  const pipeline = model ? pipelineViews(model).find((p) => p.item.index === top.index) : undefined;
   if (!model || !pipeline) return [];
   return specifierItems(ctx, input, model, pipeline, onlyParameters);
 }
 
 /** Completes one part of `NODE.TYPE.KEY`: node names, then socket types, then the step's inputs/parameters/outputs. */
-function specifierItems(ctx: CursorContext, input: CompletionInput, model: ValohaiModel, pipeline: Item, onlyParameters: boolean): CompletionItem[] {
+function specifierItems(ctx: CursorContext, input: CompletionInput, model: ValohaiModel, pipeline: PipelineView, onlyParameters: boolean): CompletionItem[] {
   const { lead } = valueRange(ctx, input);
   const partial = ctx.partial;
   const start = ctx.replace.start;
   const firstDot = partial.indexOf('.');
   const secondDot = firstDot < 0 ? -1 : partial.indexOf('.', firstDot + 1);
-  const nodes = nodesOf(pipeline);
   // The part being written ends where the next dot (or the token) ends.
   const partEnd = (from: number): number => {
     const dot = input.text.indexOf('.', from);
@@ -185,25 +171,23 @@ function specifierItems(ctx: CursorContext, input: CompletionInput, model: Valoh
   };
   if (firstDot < 0) {
     const range = { start, end: partEnd(start) };
-    const byName = new Map<string, NodeView>();
-    for (const n of nodes) if (n.name !== undefined) byName.set(n.name, n);
-    return [...byName.values()].map((n) =>
-      item(input, n.name!, CompletionItemKind.Reference, range, lead + n.name!, { detail: [n.type ?? 'node', n.step ?? n.task].filter(Boolean).join(' → ') }),
+    return [...pipeline.byName.values()].flatMap((n) =>
+      n.name ? [item(input, n.name.value, CompletionItemKind.Reference, range, lead + n.name.value, { detail: [n.type ?? 'node', (n.step ?? n.task)?.value].filter(Boolean).join(' → ') })] : [],
     );
   }
   const nodeName = partial.slice(0, firstDot);
   if (secondDot < 0) {
     const from = start + firstDot + 1;
     const range = { start: from, end: partEnd(from) };
-    const types = onlyParameters ? EDGE_TYPES.filter(([t]) => t === 'parameter') : EDGE_TYPES;
-    return types.map(([t, doc], i) => item(input, t, CompletionItemKind.EnumMember, range, t, { detail: 'edge type', documentation: markdown(doc), sortText: String(i).padStart(2, '0') }));
+    const types = onlyParameters ? ['parameter'] : EDGE_TYPES;
+    return types.map((t, i) => item(input, t, CompletionItemKind.EnumMember, range, t, { detail: 'edge type', documentation: markdown(EDGE_TYPE_DESCRIPTIONS[t]), sortText: String(i).padStart(2, '0') }));
   }
   const type = partial.slice(firstDot + 1, secondDot);
   const from = start + secondDot + 1;
   const range = { start: from, end: ctx.replace.end };
-  let node: NodeView | undefined;
-  for (const n of nodes) if (n.name === nodeName) node = n;
-  const step = node ? stepOfNode(model, node) : undefined;
+  // The last node of a name wins, as in valohai-yaml; a node whose step comes from another commit offers nothing.
+  const node = pipeline.byName.get(nodeName);
+  const step = node ? stepOf(model, node) : undefined;
   if (!step) return [];
   const listKey = type === 'input' ? 'inputs' : type === 'parameter' ? 'parameters' : type === 'output' ? 'outputs' : type === 'environment-variable' ? 'environment-variables' : undefined;
   if (!listKey) return [];
@@ -216,6 +200,12 @@ function specifierItems(ctx: CursorContext, input: CompletionInput, model: Valoh
   }
   if (type === 'output') out.push(item(input, '*', CompletionItemKind.Field, range, '*', { detail: 'every output file' }));
   return out;
+}
+
+/** The step a node runs when it is defined in this file (not for a node pinned to another commit). */
+function stepOf(model: ValohaiModel, node: PipelineNode): Item | undefined {
+  const resolution = resolveNodeStep(model, node);
+  return resolution.kind === 'resolved' ? resolution.step : undefined;
 }
 
 function imageItems(ctx: CursorContext, input: CompletionInput): CompletionItem[] {

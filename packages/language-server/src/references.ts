@@ -1,7 +1,7 @@
 // Every place a step, task or pipeline node is named in a document: definitions (`name:`) and references (a node's
 // `step:`/`task:`, a task's `step:`, the NODE part of `NODE.TYPE.KEY` in edges and pipeline parameter targets).
 // Definition, references, rename and completion all read this one index.
-import { child, itemsOf, type Item, type SourceFile, type Span, type ValohaiModel, type YNode } from '@valohai-lint/core';
+import { child, pipelineViews, specifierNodes, type SourceFile, type Span, type ValohaiModel, type YNode } from '@valohai-lint/core';
 import { innerSpan, within } from './tree.js';
 
 /** What a name denotes: a step or task (document-wide) or a node (within one pipeline, by the pipeline's item index). */
@@ -23,63 +23,8 @@ export function sameTarget(a: Target, b: Target): boolean {
   return a.kind === b.kind && a.name === b.name && (a.kind !== 'node' || (b.kind === 'node' && a.pipeline === b.pipeline));
 }
 
-/** A pipeline node with the names it refers to. */
-export interface NodeView {
-  node: YNode;
-  name?: string;
-  type?: string;
-  step?: string;
-  task?: string;
-}
-
 function str(node: YNode | undefined): string | undefined {
   return node && typeof node.value === 'string' ? node.value : undefined;
-}
-
-export function pipelineItems(model: ValohaiModel): Item[] {
-  return model.items.filter((i) => i.kind === 'pipeline' || i.kind === 'blueprint');
-}
-
-export function nodesOf(item: Item): NodeView[] {
-  return itemsOf(child(item.body, 'nodes')).map((node) => {
-    const view: NodeView = { node };
-    const name = str(child(node, 'name'));
-    if (name !== undefined) view.name = name;
-    const type = str(child(node, 'type'));
-    if (type !== undefined) view.type = type;
-    const step = str(child(node, 'step'));
-    if (step !== undefined) view.step = step;
-    const task = str(child(node, 'task'));
-    if (task !== undefined) view.task = task;
-    return view;
-  });
-}
-
-/** The step a node runs: its `step`, or its task's `step` (the last definition of a name wins, as in valohai-yaml). */
-export function stepOfNode(model: ValohaiModel, n: NodeView): Item | undefined {
-  if (n.step !== undefined) return model.step(n.step);
-  if (n.task !== undefined) {
-    const s = str(child(model.task(n.task)?.body, 'step'));
-    return s === undefined ? undefined : model.step(s);
-  }
-  return undefined;
-}
-
-/** The string scalars of a pipeline's edges (both forms) and parameter targets, which hold `NODE.TYPE.KEY`. */
-export function specifierScalars(item: Item): YNode[] {
-  const out: YNode[] = [];
-  for (const edge of itemsOf(child(item.body, 'edges'))) {
-    if (edge.kind === 'seq') out.push(...edge.items);
-    else if (edge.kind === 'map') for (const k of ['source', 'target']) out.push(...[child(edge, k)].filter((n): n is YNode => n !== undefined));
-  }
-  for (const p of itemsOf(child(item.body, 'parameters'))) {
-    const target = child(p, 'target');
-    if (target) out.push(target);
-    const targets = child(p, 'targets');
-    if (targets?.kind === 'seq') out.push(...targets.items);
-    else if (targets) out.push(targets);
-  }
-  return out.filter((n) => n.kind === 'scalar' && typeof n.value === 'string');
 }
 
 export function occurrences(model: ValohaiModel, source: SourceFile): Occurrence[] {
@@ -93,6 +38,7 @@ export function occurrences(model: ValohaiModel, source: SourceFile): Occurrence
     if (specifier !== undefined) o.specifier = specifier;
     out.push(o);
   };
+  const views = new Map(pipelineViews(model).map((v) => [v.item, v]));
   for (const item of model.items) {
     const nameNode = child(item.body, 'name');
     const name = str(nameNode);
@@ -103,13 +49,14 @@ export function occurrences(model: ValohaiModel, source: SourceFile): Occurrence
       const s = str(step);
       if (s !== undefined) add({ kind: 'step', name: s }, 'reference', step);
     }
-    if (item.kind !== 'pipeline' && item.kind !== 'blueprint') continue;
-    for (const n of nodesOf(item)) {
-      if (n.name !== undefined) add({ kind: 'node', pipeline: item.index, name: n.name }, 'definition', child(n.node, 'name'));
-      if (n.step !== undefined) add({ kind: 'step', name: n.step }, 'reference', child(n.node, 'step'));
-      if (n.task !== undefined) add({ kind: 'task', name: n.task }, 'reference', child(n.node, 'task'));
+    const view = views.get(item);
+    if (!view) continue;
+    for (const n of view.nodes) {
+      if (n.name) add({ kind: 'node', pipeline: item.index, name: n.name.value }, 'definition', n.name.node);
+      if (n.step) add({ kind: 'step', name: n.step.value }, 'reference', n.step.node);
+      if (n.task) add({ kind: 'task', name: n.task.value }, 'reference', n.task.node);
     }
-    for (const scalar of specifierScalars(item)) {
+    for (const scalar of specifierNodes(view)) {
       const text = scalar.value as string;
       const dot = text.indexOf('.');
       if (dot <= 0) continue;

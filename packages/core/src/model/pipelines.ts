@@ -1,13 +1,25 @@
 // Tolerant views of pipelines for the pipeline rules: nodes by name, edges and their `NODE.TYPE.KEY` specifiers with
 // exact spans, what a node's step resolves to (valohai-yaml's rules: `commit` disables the lookup, last step name wins).
 import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
-import { requoted, subSpan } from '../document/scalar-text.js';
+import { subSpan } from '../document/scalar-text.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { itemLabel, pipelines, type Item, type Named, type ValohaiModel } from './model.js';
 import { namedEntries, pyTruthy } from './steps.js';
 
 /** Edge socket types valohai-yaml accepts (`valohai_yaml/objs/pipelines/types.py`), in its documentation order. */
 export const EDGE_TYPES: readonly string[] = ['output', 'input', 'parameter', 'metadata', 'file', 'deployment', 'environment-variable', 'dependency'];
+
+/** What each edge socket type connects, for hovers and completion. */
+export const EDGE_TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  output: "the node's output files (a name or a pattern such as model*)",
+  input: "an input of the node's step",
+  parameter: "a parameter of the node's step",
+  metadata: 'a metadata value the node prints',
+  file: "a deployment node's endpoint file (ENDPOINT.FILE)",
+  deployment: 'a deployment',
+  'environment-variable': "an environment variable of the node's step",
+  dependency: 'run after the node without passing anything',
+};
 
 /** A string-valued entry of a node, with the scalar that holds it (for edits). */
 export type NamedNode = Named & { node: YNode };
@@ -147,6 +159,17 @@ export function edgesOf(view: PipelineView): EdgeView[] {
   return edges;
 }
 
+/**
+ * Every string scalar of a pipeline that holds a `NODE.TYPE.KEY` specifier: edge sources and targets (both forms) and
+ * pipeline parameter targets, in file order.
+ */
+export function specifierNodes(view: PipelineView): YNode[] {
+  const out: YNode[] = [];
+  for (const edge of edgesOf(view)) for (const end of [edge.source, edge.target]) if (end) out.push(end);
+  for (const p of pipelineParameters(view)) out.push(...p.all);
+  return out.filter((n) => n.kind === 'scalar' && typeof n.value === 'string');
+}
+
 // --- Steps ------------------------------------------------------------------------------------------------------------
 
 /** The names a step declares under `inputs` or `parameters` (string names only), in file order, without repeats. */
@@ -191,14 +214,6 @@ export function resolveNodeStep(model: ValohaiModel, n: PipelineNode): StepResol
 export function stepDefinition(step: Item): { span: Span; message: string } {
   const name = step.name;
   return name ? { span: name.span, message: `step "${name.value}" is defined here` } : { span: step.node.span, message: 'the step is defined here' };
-}
-
-// --- Edits ------------------------------------------------------------------------------------------------------------
-
-/** An edit replacing a whole string scalar with a new value; undefined when the scalar is an alias. */
-export function replaceScalar(source: SourceFile, node: YNode, value: string): { span: Span; newText: string } | undefined {
-  if (source.text[node.span.start] === '*') return undefined;
-  return { span: node.span, newText: requoted(node, value) };
 }
 
 // --- Pipeline parameters ----------------------------------------------------------------------------------------------
