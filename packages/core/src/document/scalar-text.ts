@@ -1,7 +1,7 @@
 // Maps positions inside a scalar's loaded string back to offsets in the source, so that a diagnostic can underline
 // just part of a value (an image's tag, a placeholder in a command). Only exact for scalars whose text is written
 // verbatim: plain and quoted scalars on one line without escapes. Otherwise it answers "whole value".
-import type { Span } from '../source/source-file.js';
+import type { SourceFile, Span } from '../source/source-file.js';
 import type { YNode } from './nodes.js';
 import { resolvePlain } from './scalars.js';
 
@@ -53,4 +53,19 @@ export function quotedScalar(style: 'single' | 'double', value: string): string 
 export function requoted(node: YNode, newValue: string): string {
   if (node.kind === 'scalar' && (node.style === 'single' || node.style === 'double')) return quotedScalar(node.style, newValue);
   return plainSafe(newValue) ? newValue : quotedScalar('double', newValue);
+}
+
+/**
+ * The one way a rule edits a whole value: an edit writing `newText` in place of the scalar `node`. Undefined when
+ * `node` is an alias (`*name`): the value is written at its anchor, and replacing the alias with a literal would cut
+ * the link between the two places, so the fix belongs at the anchor (whose own finding carries it).
+ */
+export function scalarEdit(source: SourceFile, node: YNode, newText: string): { span: Span; newText: string } | undefined {
+  if (source.text[node.span.start] === '*') return undefined;
+  return { span: node.span, newText };
+}
+
+/** An edit replacing a whole scalar with a new string value, keeping its quoting style; undefined for an alias. */
+export function replaceScalar(source: SourceFile, node: YNode, value: string): { span: Span; newText: string } | undefined {
+  return scalarEdit(source, node, requoted(node, value));
 }

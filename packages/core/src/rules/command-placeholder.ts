@@ -1,5 +1,5 @@
 // command-placeholder: `{parameter:NAME}` or `{parameter-value:NAME}` in a step's command naming no parameter of the
-// step. Valohai leaves such a placeholder in the command as literal text (reference/valohai-yaml.md §3.8), which the
+// step. Valohai leaves such a placeholder in the command as literal text (valohai-yaml's commands.py), which the
 // shell or the program then receives verbatim.
 import { defineRule } from '../engine/define-rule.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';

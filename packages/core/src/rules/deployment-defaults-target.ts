@@ -1,5 +1,5 @@
 // deployment-defaults-target: a top-level `deployment` item without `defaults.target`. valohai-yaml warns, because
-// Valohai cannot create the deployment automatically without a target (reference/valohai-yaml.md §7, §8.6).
+// Valohai cannot create the deployment automatically without a target (valohai-yaml's objs/deployment.py).
 import { defineRule } from '../engine/define-rule.js';
 import { child, keyOrValueSpan } from '../document/nodes.js';
 import { effectiveItems, pyTruthy } from '../model/steps.js';

@@ -1,6 +1,6 @@
 // duration-ambiguous: durations Valohai accepts but reads differently than they look: a unit is read by its first
 // letter only (`10 ms` is ten minutes, `2 months` two minutes), text between the numbers is ignored, and a negative
-// number of seconds is taken as it is. Facts: reference/valohai-yaml.md §3.6; corpus edge cases p42, p43.
+// number of seconds is taken as it is. Facts: valohai-yaml's utils/duration.py.
 import { subSpan, verbatimStart } from '../document/scalar-text.js';
 import { child } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';

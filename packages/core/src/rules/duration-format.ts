@@ -1,9 +1,10 @@
 // duration-format: a step's `time-limit` / `no-output-timeout` that valohai-yaml cannot read ("300", 10H, 5x, "0s",
-// 1..5h, 1.0). valohai-yaml crashes on these instead of reporting them (reference §3.6, §9), so Valohai rejects the file.
+// 1..5h, 1.0). valohai-yaml crashes on these instead of reporting them (its utils/duration.py), so Valohai rejects the file.
 import { requoted, subSpan } from '../document/scalar-text.js';
 import { child } from '../document/nodes.js';
 import { resolvePlain } from '../document/scalars.js';
 import { defineRule } from '../engine/define-rule.js';
+import { textFix } from '../engine/value-fixes.js';
 import type { Fix } from '../diagnostic/types.js';
 import { isPyFloat } from '../model/steps.js';
 import { DURATION_KEYS, KNOWN_UNIT_WORDS, parseDuration, parseDurationString, type DurationProblem } from '../duration/duration.js';
@@ -76,7 +77,11 @@ export const durationFormat = defineRule({
         const value = typeof node.value === 'string' ? display(node.value.replace(/[\r\n]+/g, ' ')) : node.text;
         const part = (p: { start: number; end: number }) => subSpan(node, text, p.start, p.end);
         const problem: DurationProblem = result.problem;
-        const replace = (title: string, newText: string): Fix => ({ title, edits: [{ span: node.span, newText }] });
+        /** A fix writing `newText` in place of the value (none for an alias), spread into the report. */
+        const fixWith = (title: string, newText: string): { fix?: Fix } => {
+          const fix = textFix(ctx.doc.source, node, newText, title);
+          return fix ? { fix } : {};
+        };
         switch (problem.code) {
           case 'noUnit': {
             // A quoted whole number means seconds to anyone reading it; unquoting it keeps that meaning (leading zeros are
@@ -84,7 +89,7 @@ export const durationFormat = defineRule({
             const seconds = /^[0-9]+$/.test(problem.number) ? Number(problem.number) : NaN;
             if (problem.wholeValueIsNumber && Number.isSafeInteger(seconds) && seconds > 0 && seconds < MAX_FIX_SECONDS) {
               const quoted = node.style === 'single' || node.style === 'double';
-              ctx.report({ messageId: 'quotedSeconds', data: { value, seconds: String(seconds) }, span: node.span, ...(quoted ? { fix: replace(`Write ${seconds} (seconds)`, String(seconds)) } : {}) });
+              ctx.report({ messageId: 'quotedSeconds', data: { value, seconds: String(seconds) }, span: node.span, ...(quoted ? fixWith(`Write ${seconds} (seconds)`, String(seconds)) : {}) });
             } else if (typeof node.value === 'string' && /^\s*[0-9]+(?::[0-9]+)+\s*$/.test(node.value)) {
               // "1:30" is a string when quoted; unquoted it would be base-60 seconds, but h:mm and m:ss look the same.
               ctx.report({ messageId: 'colon', data: { value }, span: node.span });
@@ -94,7 +99,7 @@ export const durationFormat = defineRule({
           case 'upperCaseUnit': {
             const lowered = typeof node.value === 'string' ? lowerCasedUnits(node.value) : undefined;
             const safe = lowered !== undefined && (node.style !== 'plain' || typeof resolvePlain(lowered) === 'string') && node.style !== 'literal' && node.style !== 'folded';
-            const fix = safe ? { fix: replace(`Write "${lowered}"`, requoted(node, lowered)) } : {};
+            const fix = safe ? fixWith(`Write "${lowered}"`, requoted(node, lowered)) : {};
             const known = KNOWN_UNIT_WORDS.has(problem.unit.toLowerCase());
             ctx.report({ messageId: known ? 'upperCaseUnit' : 'upperCaseUnitOther', data: { value, unit: problem.unit, lower: typeof node.value === 'string' ? node.value.slice(problem.start, problem.end).toLowerCase() : problem.unit.toLowerCase() }, span: part(problem), ...fix });
             break;
@@ -121,7 +126,7 @@ export const durationFormat = defineRule({
             const whole = problem.value;
             if (Number.isSafeInteger(whole) && Math.abs(whole) < MAX_FIX_SECONDS) {
               const seconds = String(whole === 0 ? 0 : whole);
-              ctx.report({ messageId: 'float', data: { value, seconds }, span: node.span, fix: replace(`Write ${seconds} (seconds)`, seconds) });
+              ctx.report({ messageId: 'float', data: { value, seconds }, span: node.span, ...fixWith(`Write ${seconds} (seconds)`, seconds) });
             } else ctx.report({ messageId: 'floatNoInteger', data: { value }, span: node.span });
             break;
           }

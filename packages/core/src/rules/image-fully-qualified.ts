@@ -2,7 +2,7 @@
 // written in a short form (`python:3.11`, `myorg/train`) can miss credentials that its full name would get. The safe
 // fix writes the fully qualified name (`docker.io/library/python:3.11`), which names the very same image.
 import { defineRule } from '../engine/define-rule.js';
-import { requoted } from '../document/scalar-text.js';
+import { valueFix } from '../engine/value-fixes.js';
 
 export const imageFullyQualified = defineRule({
   meta: {
@@ -23,12 +23,8 @@ export const imageFullyQualified = defineRule({
       if (!ref || ref.fullyQualified || a.traps.some((t) => t.code === 'registry-without-path' || t.code === 'bare-digest')) continue;
       // When credentials depend on it, image-registry-coverage reports the same fix as an error; say it once.
       if (coverageReports && a.needsCredentials && !a.coveredBy && a.coveredWhenQualified) continue;
-      ctx.report({
-        messageId: 'notQualified',
-        data: { image: a.use.value, qualified: ref.normalized },
-        span: a.use.node.span,
-        fix: { title: `Write "${ref.normalized}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, ref.normalized) }] },
-      });
+      const fix = valueFix(ctx.doc.source, a.use.node, ref.normalized, `Write "${ref.normalized}"`);
+      ctx.report({ messageId: 'notQualified', data: { image: a.use.value, qualified: ref.normalized }, span: a.use.node.span, ...(fix ? { fix } : {}) });
     }
   },
 });

@@ -1,7 +1,8 @@
 // image-reference-syntax: an image that is not a valid Docker reference cannot be pulled; Valohai fails the job only
 // after it was queued. Templated values (`${VAR}`, `{parameter:…}`) are not references yet and are skipped.
 import { defineRule } from '../engine/define-rule.js';
-import { requoted, subSpan } from '../document/scalar-text.js';
+import { subSpan } from '../document/scalar-text.js';
+import { present, valueFix } from '../engine/value-fixes.js';
 
 export const imageReferenceSyntax = defineRule({
   meta: {
@@ -19,7 +20,7 @@ export const imageReferenceSyntax = defineRule({
     for (const a of ctx.images()) {
       if (!a.error) continue;
       const span = a.error.span ? subSpan(a.use.node, text, a.error.span.start, a.error.span.end) : a.use.node.span;
-      const suggestions = a.error.suggestion !== undefined ? [{ title: `Replace with "${a.error.suggestion}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, a.error.suggestion) }] }] : [];
+      const suggestions = a.error.suggestion !== undefined ? present(valueFix(ctx.doc.source, a.use.node, a.error.suggestion, `Replace with "${a.error.suggestion}"`)) : [];
       ctx.report({ messageId: 'invalid', data: { image: a.use.value, reason: a.error.message }, span, suggestions });
     }
   },

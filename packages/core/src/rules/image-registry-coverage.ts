@@ -2,7 +2,7 @@
 // registry, or a registry the configuration lists) must be covered by a configured credential pattern exactly as
 // written; otherwise Valohai pulls without credentials and the queued job fails with "unauthorized".
 import { defineRule } from '../engine/define-rule.js';
-import { requoted } from '../document/scalar-text.js';
+import { valueFix } from '../engine/value-fixes.js';
 import { registryLabel } from '../images/analyze.js';
 
 const MAX_LISTED = 5;
@@ -30,12 +30,8 @@ export const imageRegistryCoverage = defineRule({
       if (!a.ref || !a.needsCredentials || a.coveredBy) continue;
       if (a.coveredWhenQualified) {
         const qualified = a.ref.normalized;
-        ctx.report({
-          messageId: 'onlyWhenQualified',
-          data: { image: a.use.value, pattern: a.coveredWhenQualified.pattern, qualified },
-          span: a.use.node.span,
-          fix: { title: `Write "${qualified}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, qualified) }] },
-        });
+        const fix = valueFix(ctx.doc.source, a.use.node, qualified, `Write "${qualified}"`);
+        ctx.report({ messageId: 'onlyWhenQualified', data: { image: a.use.value, pattern: a.coveredWhenQualified.pattern, qualified }, span: a.use.node.span, ...(fix ? { fix } : {}) });
       } else {
         ctx.report({ messageId: 'notCovered', data: { image: a.use.value, registry: registryLabel(a.kind), tried }, span: a.use.node.span });
       }

@@ -1,8 +1,9 @@
-// image-registry-trap: spellings that parse but do not mean what they seem (image-references.md §4.2): Docker Hub under
+// image-registry-trap: spellings that parse but do not mean what they seem (seen in real valohai.yaml files): Docker Hub under
 // another host name (credential patterns for docker.io will not match), a registry host without a repository (it is a
 // Docker Hub image), an upper-case first segment (taken as a registry host), a digest pasted without an image name.
 import { defineRule } from '../engine/define-rule.js';
-import { requoted, subSpan } from '../document/scalar-text.js';
+import { subSpan } from '../document/scalar-text.js';
+import { present, valueFix } from '../engine/value-fixes.js';
 import type { ImageTrapCode } from '../docker/types.js';
 
 const MESSAGE_IDS: Record<ImageTrapCode, 'hubAlias' | 'uppercaseDomain' | 'registryWithoutPath' | 'bareDigest' | 'domainNotHost'> = {
@@ -37,7 +38,7 @@ export const imageRegistryTrap = defineRule({
         // A legacy Docker Hub name that is not fully qualified gets image-fully-qualified's safe fix instead.
         if (trap.code === 'hub-alias' && a.ref && !a.ref.fullyQualified) continue;
         const span = subSpan(a.use.node, text, trap.span.start, trap.span.end);
-        const suggestions = trap.suggestion !== undefined ? [{ title: `Write "${trap.suggestion}"`, edits: [{ span: a.use.node.span, newText: requoted(a.use.node, trap.suggestion) }] }] : [];
+        const suggestions = trap.suggestion !== undefined ? present(valueFix(ctx.doc.source, a.use.node, trap.suggestion, `Write "${trap.suggestion}"`)) : [];
         ctx.report({ messageId: MESSAGE_IDS[trap.code], data: { message: trap.message }, span, suggestions });
       }
     }

@@ -3,7 +3,7 @@
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { replaceScalar } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const WHENS = ['node-starting', 'node-complete', 'node-error'];

@@ -1,7 +1,9 @@
 // parameter-default: a parameter default that does not fit the parameter's type, range or choices, decided exactly as
 // valohai-yaml decides it (only truthy defaults, every element of a list, Python's int()/float() and == semantics).
-// Facts: reference/valohai-yaml.md §3.1 and §8.3; corpus edge cases p16b, p31, p46, p53.
+// Facts: valohai-yaml's objs/parameter.py (its lint checks); docs/rules/parameter-default.md quotes the messages.
 import { defineRule } from '../engine/define-rule.js';
+import { present, textFix } from '../engine/value-fixes.js';
+import type { SourceFile } from '../source/source-file.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
 import {
@@ -42,9 +44,9 @@ function suggestedType(node: YNode): string | undefined {
 }
 
 /** "Quote it" for a plain one-line scalar: keeps the text the user wrote, as a string. */
-function quoteSuggestion(node: YNode): Fix[] {
+function quoteSuggestion(source: SourceFile, node: YNode): Fix[] {
   if (node.kind !== 'scalar' || node.style !== 'plain' || /[\r\n]/.test(node.text) || node.text === '') return [];
-  return [{ title: `Quote "${node.text}"`, edits: [{ span: node.span, newText: JSON.stringify(node.text) }] }];
+  return present(textFix(source, node, JSON.stringify(node.text), `Quote "${node.text}"`));
 }
 
 function choicesText(nodes: readonly YNode[]): string {
@@ -94,7 +96,7 @@ export const parameterDefault = defineRule({
         for (const el of elements) {
           const value = shownValue(el);
           if (type === 'string' && typeof el.value !== 'string') {
-            const suggestions = quoteSuggestion(el);
+            const suggestions = quoteSuggestion(ctx.doc.source, el);
             if (hasExplicitType(param)) ctx.report({ messageId: 'notString', data: { value, kind: kindOf(el) }, span: el.span, suggestions });
             else {
               const t = suggestedType(el);

@@ -1,5 +1,5 @@
 // parameter-flag-multiple: a flag parameter with `multiple: repeat|separate`. valohai-yaml raises
-// "Flag parameters can't be multiple" while parsing (an uncaught crash, reference/valohai-yaml.md §9), in steps and in
+// "Flag parameters can't be multiple" while parsing (an uncaught crash in its objs/parameter.py), in steps and in
 // pipeline node overrides alike.
 import { defineRule } from '../engine/define-rule.js';
 import { child, type YNode } from '../document/nodes.js';

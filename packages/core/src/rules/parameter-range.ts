@@ -1,6 +1,6 @@
 // parameter-range: range problems valohai-yaml lets through: `min` greater than `max`, a zero default outside min/max
 // or choices (valohai-yaml only checks truthy defaults), and a numeric string default ("1e3") outside min/max (valohai-yaml
-// compares the unconverted string with a number, which Python refuses, so it skips it). Facts: reference/valohai-yaml.md §8.7.
+// compares the unconverted string with a number, which Python refuses, so it skips it). Facts: valohai-yaml's objs/parameter.py.
 import { defineRule } from '../engine/define-rule.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { effectiveEntries, effectiveItems, isMultiple, numberAt, parameterType, pyEquals, pyNumericString, pyTruthy, shownValue } from '../model/steps.js';

@@ -4,7 +4,8 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, edgesOf, parseSpecifier, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, edgesOf, parseSpecifier, stepDefinition, withPart } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const CHECKED = { input: 'inputs', parameter: 'parameters' } as const;

@@ -2,7 +2,8 @@
 // pipeline. Specifiers are `NODE.TYPE.KEY`, split at the first two dots.
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { dottedNodeMeant, edgesOf, parseSpecifier, replaceScalar, withPart } from '../model/pipelines.js';
+import { dottedNodeMeant, edgesOf, parseSpecifier, withPart } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineEdgeNode = defineRule({

@@ -2,7 +2,8 @@
 // `parameters`) is a common slip with one meaning, so it is fixed to the singular.
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { dottedNodeMeant, EDGE_TYPES, edgesOf, parseSpecifier, replaceScalar, withPart } from '../model/pipelines.js';
+import { dottedNodeMeant, EDGE_TYPES, edgesOf, parseSpecifier, withPart } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 /** The type a misspelling certainly means: a different case or a plural of a valid type. */

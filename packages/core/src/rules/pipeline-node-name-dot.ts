@@ -1,7 +1,7 @@
 // pipeline-node-name-dot: a node name containing a dot can never be addressed, because edge and pipeline-parameter
 // specifiers (`NODE.TYPE.KEY`) are split at the first dot. valohai-yaml does not check this.
 import { defineRule } from '../engine/define-rule.js';
-import { replaceScalar } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 
 export const pipelineNodeNameDot = defineRule({
   meta: {

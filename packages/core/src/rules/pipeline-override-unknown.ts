@@ -3,7 +3,8 @@
 import { child, itemsOf, stringAt } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { declaredNames, nodeLabel, replaceScalar, resolveNodeStep, stepDefinition } from '../model/pipelines.js';
+import { declaredNames, nodeLabel, resolveNodeStep, stepDefinition } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { itemLabel } from '../model/model.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 

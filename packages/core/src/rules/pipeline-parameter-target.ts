@@ -5,7 +5,8 @@ import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, replaceScalar, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, withPart } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 import { plural } from '../util/text.js';
 

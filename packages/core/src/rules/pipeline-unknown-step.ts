@@ -2,7 +2,8 @@
 // skipped, because their step comes from that commit's valohai.yaml.
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { namesOf, nodeLabel, replaceScalar } from '../model/pipelines.js';
+import { namesOf, nodeLabel } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineUnknownStep = defineRule({

@@ -3,7 +3,8 @@
 import { stringAt } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { namesOf, nodeLabel, replaceScalar } from '../model/pipelines.js';
+import { namesOf, nodeLabel } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineUnknownTask = defineRule({

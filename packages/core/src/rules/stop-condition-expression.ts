@@ -1,5 +1,5 @@
 // stop-condition-expression: a step's or task's `stop-condition` that valohai-yaml's expression check (leval 1.4.0's
-// verifier) rejects: a syntax error, a construct it does not allow, or nesting deeper than it accepts (reference §3.7).
+// verifier) rejects: a syntax error, a construct it does not allow, or nesting deeper than it accepts (valohai-yaml's utils/expression_lint.py).
 import { child } from '../document/nodes.js';
 import { subSpan, verbatimStart } from '../document/scalar-text.js';
 import { defineRule } from '../engine/define-rule.js';

@@ -1,6 +1,7 @@
 // task-on-child-error: a task's `on-child-error` that valohai-yaml cannot map (after lower-casing and turning `_` into
-// `-`). valohai-yaml raises "'…' is not a valid TaskOnChildError" there, an uncaught crash (reference/valohai-yaml.md §4, §9).
+// `-`). valohai-yaml raises "'…' is not a valid TaskOnChildError" there, an uncaught crash (its objs/task.py).
 import { defineRule } from '../engine/define-rule.js';
+import { present, valueFix } from '../engine/value-fixes.js';
 import { stringAt } from '../document/nodes.js';
 import { closestMatch, alternativesText } from '../util/did-you-mean.js';
 
@@ -30,7 +31,7 @@ export const taskOnChildError = defineRule({
         messageId: 'unknown',
         data: { value: value.value, alternatives: alternativesText(normalized, [...ON_CHILD_ERROR]) },
         span: value.span,
-        ...(best ? { suggestions: [{ title: `Change to "${best}"`, edits: [{ span: value.span, newText: best }] }] } : {}),
+        ...(best ? { suggestions: present(valueFix(ctx.doc.source, value.node, best, `Change to "${best}"`)) } : {}),
       });
     }
   },

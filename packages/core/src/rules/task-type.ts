@@ -1,6 +1,7 @@
 // task-type: a task blueprint's `type` that valohai-yaml cannot map to a task type (after lower-casing and turning `-`
-// into `_`). valohai-yaml raises "'…' is not a valid TaskType" there, an uncaught crash (reference/valohai-yaml.md §4, §9).
+// into `_`). valohai-yaml raises "'…' is not a valid TaskType" there, an uncaught crash (its objs/task.py).
 import { defineRule } from '../engine/define-rule.js';
+import { present, valueFix } from '../engine/value-fixes.js';
 import { stringAt } from '../document/nodes.js';
 import { closestMatch, alternativesText } from '../util/did-you-mean.js';
 import { normalizedTaskType, TASK_TYPES } from '../model/steps.js';
@@ -28,7 +29,7 @@ export const taskType = defineRule({
         messageId: 'unknown',
         data: { value: type.value, alternatives: alternativesText(normalized, [...TASK_TYPES]) },
         span: type.span,
-        ...(best ? { suggestions: [{ title: `Change to "${best}"`, edits: [{ span: type.span, newText: best }] }] } : {}),
+        ...(best ? { suggestions: present(valueFix(ctx.doc.source, type.node, best, `Change to "${best}"`)) } : {}),
       });
     }
   },

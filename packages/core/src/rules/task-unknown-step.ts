@@ -1,9 +1,10 @@
 // task-unknown-step: a task blueprint whose `step` names no step in the file. valohai-yaml does not check this
-// (reference/valohai-yaml.md §4, §8.7), but Valohai cannot start such a task.
+// (objs/task.py looks nothing up), but Valohai cannot start such a task.
 import { defineRule } from '../engine/define-rule.js';
 import { stringAt } from '../document/nodes.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
-import { namesOf, replaceScalar } from '../model/pipelines.js';
+import { namesOf } from '../model/pipelines.js';
+import { replaceScalar } from '../document/scalar-text.js';
 
 export const taskUnknownStep = defineRule({
   meta: {
