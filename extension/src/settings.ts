@@ -2,6 +2,7 @@
 // (workspace/configuration), so every folder of a multi-root workspace gets its own values. The server checks the
 // values and names what it ignores in its log.
 import * as vscode from 'vscode';
+import { VALOHAI_FILE_GLOBS } from '../../packages/core/src/file-names.js';
 import { SETTINGS_SECTION } from '../../packages/language-server/src/protocol.js';
 
 /** The configuration section of every setting this extension contributes. */
@@ -17,13 +18,8 @@ export interface ResourceSettings {
   configFile: string | null;
 }
 
-/** The file names that are always linted, whatever `valohaiLint.files` says. */
-export const DEFAULT_FILE_PATTERNS: readonly string[] = [
-  '**/valohai.yaml',
-  '**/valohai.yml',
-  '**/*.valohai.yaml',
-  '**/*.valohai.yml',
-];
+/** The file names that are always linted, whatever `valohaiLint.files` says: the same set the CLI finds. */
+export const DEFAULT_FILE_PATTERNS: readonly string[] = VALOHAI_FILE_GLOBS;
 
 /** Configuration files of valohai-lint; the server reports the problems it finds in them. */
 export const CONFIG_FILE_PATTERNS: readonly string[] = ['**/.valohai-lint.yaml', '**/.valohai-lint.yml'];

@@ -1,10 +1,9 @@
 // Finds the files to lint: explicit files, folders searched for valohai.yaml / valohai.yml, and simple globs.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { isValohaiFileName } from '@valohai-lint/core/file-names';
 import { minimatch } from 'minimatch';
 
-// valohai.yaml / valohai.yml, and variants such as staging.valohai.yaml or team_valohai.yml.
-const DEFAULT_NAME = /(?:^|[._-])valohai\.ya?ml$/;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface FileSearch {
@@ -51,7 +50,7 @@ export function findFiles(inputs: readonly string[], cwd: string): FileSearch {
       } catch {
         st = undefined;
       }
-      if (st?.isDirectory()) walk(abs, files, (p) => DEFAULT_NAME.test(p.slice(p.lastIndexOf(sep) + 1)));
+      if (st?.isDirectory()) walk(abs, files, (p) => isValohaiFileName(p.slice(p.lastIndexOf(sep) + 1)));
       else if (st?.isFile()) files.push(abs);
     }
     if (files.length === before) unmatched.push(input);
