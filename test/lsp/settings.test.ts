@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompletionItem, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, range, TestClient } from '../helpers/lsp.js';
 
@@ -182,6 +182,31 @@ describe('clients that cannot be asked for settings', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { valohaiLint: { rules: { 'yaml-duplicate-key': 'hint' } } } });
     await client.waitFor('a new publish', () => client.pushed.length > count);
     expect(severities(client.pushed.at(-1)!.diagnostics)['yaml-duplicate-key']).toBe(4);
+    await client.stop();
+  });
+});
+
+describe('an edited .valohai-lint.yaml reaches every feature, not only diagnostics', () => {
+  it('an image hover shows the credential verdict of the configuration as it is now (the document is unchanged)', async () => {
+    const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
+    const text = `- step:\n    name: train\n    image: ${ECR}/ml/train:2.1\n    command: python train.py\n`;
+    const p = project('hover-after-config-edit', `registries:\n  - pattern: ${ECR}/ml/*\n    type: aws-ecr\n`);
+    writeFileSync(join(p.dir, 'valohai.yaml'), text);
+    const client = await TestClient.start({ pull: true, workspaceFolders: [p.folder] });
+    await client.open(p.uri, text);
+    const hoverText = async (): Promise<string> => {
+      await client.pull(p.uri);
+      const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: p.uri }, position: { line: 2, character: 20 } });
+      return JSON.stringify(h?.contents ?? null);
+    };
+    expect(await hoverText()).toContain(`Covered by the aws-ecr credentials pattern \\"${ECR}/ml/*\\"`);
+    writeFileSync(join(p.dir, '.valohai-lint.yaml'), `registries:\n  - pattern: ${ECR}/other/*\n    type: aws-ecr\n`);
+    const refreshes = client.refreshes;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(p.dir, '.valohai-lint.yaml')), type: 2 }] });
+    await client.waitFor('workspace/diagnostic/refresh', () => client.refreshes > refreshes);
+    const after = await hoverText();
+    expect(after).not.toContain(`${ECR}/ml/*`);
+    expect(after).toContain(`no configured pattern covers it (tried \\"${ECR}/other/*\\")`);
     await client.stop();
   });
 });
