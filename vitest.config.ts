@@ -1,11 +1,23 @@
-// One vitest run for the whole workspace: core unit/fixture tests, CLI tests and cross-package tests.
+// One vitest run for the whole workspace, in three tiers that `npm test` runs together:
+// - unit: in-process tests (the core, the language server's modules, the CLI's run(), corpus parity, property tests);
+//   fast, `pnpm test:unit`.
+// - protocol: real processes speaking their protocol: the language server over stdio, the bundled CLI executable.
+// - e2e: real third-party clients: VS Code (code-server in headless Chromium), Neovim, the pre-commit framework.
 import { defineConfig } from 'vitest/config';
+
+const E2E = ['test/extension/vscode.test.ts', 'test/lsp/neovim.test.ts', 'test/pre-commit.test.ts'];
+const PROTOCOL = ['test/lsp/**/*.test.ts', 'test/cli/bundle.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/setup/corpus.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...E2E, ...PROTOCOL, '**/node_modules/**'] } },
+      { extends: true, test: { name: 'protocol', include: PROTOCOL, exclude: [...E2E, '**/node_modules/**'] } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });

@@ -1,15 +1,15 @@
 // `pnpm bench`: speed goals as ratios measured in one run (never timed tests: these machines are shared and noisy).
 // Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { lint } from '../packages/core/src/index.js';
+import { CORPUS_MISSING, corpusFiles, HAS_CORPUS } from '../test/helpers/corpus.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const CORPUS = join(ROOT, '../shared/corpus');
 
 /** Wall time of one run of `fn`, in ms. */
 function time(fn: () => void): number {
@@ -44,12 +44,9 @@ const parseOnly = (text: string): void => {
 };
 
 // 1. The whole shared corpus.
-const corpus = ['upstream/valid', 'upstream/invalid', 'real', 'edge-cases'].flatMap((d) =>
-  readdirSync(join(CORPUS, d))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => readFileSync(join(CORPUS, d, f), 'utf8')),
-);
-{
+const corpus = corpusFiles().map((f) => readFileSync(f, 'utf8'));
+if (!HAS_CORPUS) console.log(`lint: whole corpus                  skipped (${CORPUS_MISSING.replace('corpus tests skipped: ', '')})`);
+else {
   const r = compare(() => corpus.forEach((t) => lint(t)), () => corpus.forEach(parseOnly), 15);
   line(`lint: whole corpus (${corpus.length} files)`, r.a, r.b, 'yaml parse only', undefined);
 }

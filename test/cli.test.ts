@@ -10,61 +10,61 @@ const BROKEN = '- step:\n    name: train\n   image: python\n';
 const WARNS = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    name: again\n';
 
 describe('exit codes', () => {
-  it('0 when clean, 1 on errors, 2 on usage errors and when nothing matched', () => {
-    expect(runCli(['valohai.yaml'], { cwd: tree({ 'valohai.yaml': CLEAN }) }).code).toBe(0);
-    const broken = runCli([], { cwd: tree({ 'valohai.yaml': BROKEN }) });
+  it('0 when clean, 1 on errors, 2 on usage errors and when nothing matched', async () => {
+    expect((await runCli(['valohai.yaml'], { cwd: tree({ 'valohai.yaml': CLEAN }) })).code).toBe(0);
+    const broken = await runCli([], { cwd: tree({ 'valohai.yaml': BROKEN }) });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('yaml-syntax');
-    expect(runCli(['--format', 'nope']).code).toBe(2);
-    expect(runCli(['--bogus-flag']).code).toBe(2);
-    const none = runCli(['does-not-exist.yaml'], { cwd: tree({}) });
+    expect((await runCli(['--format', 'nope'])).code).toBe(2);
+    expect((await runCli(['--bogus-flag'])).code).toBe(2);
+    const none = await runCli(['does-not-exist.yaml'], { cwd: tree({}) });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('No files matched "does-not-exist.yaml"');
-    expect(runCli([], { cwd: tree({ 'other.yaml': CLEAN }) }).code).toBe(2);
+    expect((await runCli([], { cwd: tree({ 'other.yaml': CLEAN }) })).code).toBe(2);
   });
-  it('warnings pass unless --max-warnings is exceeded; --quiet hides them', () => {
+  it('warnings pass unless --max-warnings is exceeded; --quiet hides them', async () => {
     const dir = tree({ 'valohai.yaml': WARNS });
-    expect(runCli([], { cwd: dir }).code).toBe(0);
-    expect(runCli(['--max-warnings', '0'], { cwd: dir }).code).toBe(1);
-    expect(runCli(['--max-warnings', '1'], { cwd: dir }).code).toBe(0);
-    expect(runCli(['--quiet'], { cwd: dir }).stdout).toBe('');
-    expect(runCli(['--rule', 'yaml-duplicate-key=error'], { cwd: dir }).code).toBe(1);
-    expect(runCli(['--rule', 'yaml-duplicate-key=off'], { cwd: dir }).stdout).toBe('');
-    expect(runCli(['--rule', 'no-such-rule=off'], { cwd: dir }).code).toBe(2);
+    expect((await runCli([], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['--max-warnings', '0'], { cwd: dir })).code).toBe(1);
+    expect((await runCli(['--max-warnings', '1'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['--quiet'], { cwd: dir })).stdout).toBe('');
+    expect((await runCli(['--rule', 'yaml-duplicate-key=error'], { cwd: dir })).code).toBe(1);
+    expect((await runCli(['--rule', 'yaml-duplicate-key=off'], { cwd: dir })).stdout).toBe('');
+    expect((await runCli(['--rule', 'no-such-rule=off'], { cwd: dir })).code).toBe(2);
   });
 });
 
 describe('formats', () => {
-  it('stylish shows the rule, the position and an underlined code frame', () => {
-    const r = runCli([], { cwd: tree({ 'valohai.yaml': WARNS }) });
+  it('stylish shows the rule, the position and an underlined code frame', async () => {
+    const r = await runCli([], { cwd: tree({ 'valohai.yaml': WARNS }) });
     expect(r.stdout).toContain('valohai.yaml\n  5:5  warning  Key "name" is repeated in this mapping');
     expect(r.stdout).toContain('    > 5 |     name: again\n        |     ^^^^');
     expect(r.stdout).toContain('"name" first written here at 2:5');
     expect(r.stdout).toContain('1 problem (0 errors, 1 warning)');
   });
-  it('stylish colors only when asked or on a terminal', () => {
+  it('stylish colors only when asked or on a terminal', async () => {
     const dir = tree({ 'valohai.yaml': WARNS });
-    expect(runCli([], { cwd: dir }).stdout).not.toContain('\x1b[');
-    expect(runCli([], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\x1b[');
+    expect((await runCli([], { cwd: dir })).stdout).not.toContain('\x1b[');
+    expect((await runCli([], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout).toContain('\x1b[');
   });
-  it('json has 1-based positions, rule ids and a summary', () => {
-    const r = runCli(['--format', 'json'], { cwd: tree({ 'valohai.yaml': WARNS }) });
+  it('json has 1-based positions, rule ids and a summary', async () => {
+    const r = await runCli(['--format', 'json'], { cwd: tree({ 'valohai.yaml': WARNS }) });
     const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: Record<string, unknown>[] }[]; summary: Record<string, number> };
     expect(out.files[0]!.path).toBe('valohai.yaml');
     expect(out.files[0]!.diagnostics[0]).toMatchObject({ ruleId: 'yaml-duplicate-key', severity: 'warning', line: 5, column: 5, endLine: 5, endColumn: 9 });
     expect(out.summary).toMatchObject({ files: 1, errors: 0, warnings: 1 });
   });
-  it('several formats in one run, each to its own destination', () => {
+  it('several formats in one run, each to its own destination', async () => {
     const dir = tree({ 'valohai.yaml': WARNS });
-    const r = runCli(['--format', 'stylish', '--format', 'json=out.json'], { cwd: dir });
+    const r = await runCli(['--format', 'stylish', '--format', 'json=out.json'], { cwd: dir });
     expect(r.stdout).toContain('yaml-duplicate-key');
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.warnings).toBe(1);
   });
 });
 
 describe('--list-rules', () => {
-  it('lists every rule with its metadata and docs page', () => {
-    const r = runCli(['--list-rules', '--format', 'json']);
+  it('lists every rule with its metadata and docs page', async () => {
+    const r = await runCli(['--list-rules', '--format', 'json']);
     const list = JSON.parse(r.stdout) as { id: string; severity: string; description: string; fixable: boolean; parity: boolean; docs: string }[];
     expect(list.map((x) => x.id)).toEqual(getFindingKinds().map((x) => x.meta.id));
     for (const rule of list) {
@@ -76,8 +76,8 @@ describe('--list-rules', () => {
 });
 
 describe('--stdin', () => {
-  it('lints standard input under the given name', () => {
-    const r = runCli(['--stdin', '--stdin-filename', 'valohai.yaml', '--format', 'json'], { input: WARNS });
+  it('lints standard input under the given name', async () => {
+    const r = await runCli(['--stdin', '--stdin-filename', 'valohai.yaml', '--format', 'json'], { input: WARNS });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).files[0].path).toBe('valohai.yaml');
   });
@@ -85,38 +85,38 @@ describe('--stdin', () => {
 
 describe('--fix', () => {
   const UNUSED = '# keep this comment\r\n# valohai-lint-disable-next-line yaml-duplicate-key\r\n- step:\r\n    name: "train"   # trailing\r\n    image: \'docker.io/library/python:3.12\'\r\n    command: [python, train.py]\r\n';
-  it('rewrites atomically, keeps the mode, and changes no byte outside the edit (CRLF, BOM, comments, quoting)', () => {
+  it('rewrites atomically, keeps the mode, and changes no byte outside the edit (CRLF, BOM, comments, quoting)', async () => {
     const text = `\uFEFF${UNUSED}`;
     const dir = tree({ 'valohai.yaml': text });
     const file = join(dir, 'valohai.yaml');
     chmodSync(file, 0o640);
-    const r = runCli(['--fix'], { cwd: dir });
+    const r = await runCli(['--fix'], { cwd: dir });
     expect(r.code).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after).toBe(text.replace('# valohai-lint-disable-next-line yaml-duplicate-key\r\n', ''));
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(['valohai.yaml']);
-    const again = runCli(['--fix'], { cwd: dir });
+    const again = await runCli(['--fix'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(after);
   });
-  it('--fix-dry-run prints a unified diff and changes nothing', () => {
+  it('--fix-dry-run prints a unified diff and changes nothing', async () => {
     const dir = tree({ 'valohai.yaml': UNUSED });
-    const r = runCli(['--fix-dry-run'], { cwd: dir });
+    const r = await runCli(['--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toContain('--- a/valohai.yaml');
     expect(r.stdout).toContain('-# valohai-lint-disable-next-line yaml-duplicate-key');
     expect(readFileSync(join(dir, 'valohai.yaml'), 'utf8')).toBe(UNUSED);
   });
-  it('leaves a file with YAML syntax errors alone', () => {
+  it('leaves a file with YAML syntax errors alone', async () => {
     const dir = tree({ 'valohai.yaml': `# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}` });
-    runCli(['--fix'], { cwd: dir });
+    await runCli(['--fix'], { cwd: dir });
     expect(readFileSync(join(dir, 'valohai.yaml'), 'utf8')).toBe(`# valohai-lint-disable-next-line yaml-duplicate-key\n${BROKEN}`);
   });
 });
 
 describe('--help and --version', () => {
-  it('print usage with examples and the version', () => {
-    expect(runCli(['--help']).stdout).toContain('Exit codes: 0 no errors');
-    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it('print usage with examples and the version', async () => {
+    expect((await runCli(['--help'])).stdout).toContain('Exit codes: 0 no errors');
+    expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

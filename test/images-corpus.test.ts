@@ -1,19 +1,19 @@
 // Issue "image references": over the real-world corpus, valohai-lint finds the images that are not fully qualified,
 // and --fix (the same fixText the CLI uses) qualifies every one of them without introducing a parity error.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { fixText, getRules, lint } from '@valohai-lint/core';
+import { corpusFiles } from './helpers/corpus.js';
+import { itCorpus } from './helpers/corpus-suite.js';
 
-const REAL = join(import.meta.dirname, '../../shared/corpus/real');
 const parity = new Set(getRules().filter((r) => r.meta.parity).map((r) => r.meta.id));
-const files = readdirSync(REAL).filter((f) => /\.ya?ml$/.test(f));
+const files = corpusFiles('real');
 
-it('finds several hundred short image names in the real corpus and --fix qualifies them all, with no new parity error', () => {
+itCorpus('finds several hundred short image names in the real corpus and --fix qualifies them all, with no new parity error', () => {
   let found = 0;
   let fixedFiles = 0;
   for (const file of files) {
-    const text = readFileSync(join(REAL, file), 'utf8');
+    const text = readFileSync(file, 'utf8');
     const before = lint(text).diagnostics;
     const short = before.filter((d) => d.ruleId === 'image-fully-qualified');
     found += short.length;

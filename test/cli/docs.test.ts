@@ -48,34 +48,34 @@ function copyProject(): string {
 }
 
 describe('docs/cli.md', () => {
-  it('documents every option of --help, and no other', () => {
+  it('documents every option of --help, and no other', async () => {
     const helpOptions = new Set(HELP.slice(HELP.indexOf('Options:'), HELP.indexOf('Exit codes:')).match(/--[a-z][a-z-]*/g));
     const rows = tableAfter(CLI_MD, '## Options');
     const documented = new Set(rows.flatMap((r) => r[0]!.match(/--[a-z][a-z-]*/g) ?? []));
     expect([...documented].sort()).toEqual([...helpOptions].sort());
   });
-  it('has a section for every format, and lists them all', () => {
+  it('has a section for every format, and lists them all', async () => {
     for (const f of FORMATS) expect(CLI_MD).toContain(`\n### ${f}\n`);
     const formatRow = tableAfter(CLI_MD, '## Options').find((r) => r[0]!.includes('--format'))!;
     for (const f of FORMATS) expect(formatRow[1]).toContain(`\`${f}\``);
   });
-  it('documents exactly the fields of the json format', () => {
+  it('documents exactly the fields of the json format', async () => {
     const dir = copyProject();
-    const plain = JSON.parse(runCli(['--format', 'json', ...onlyRules()], { cwd: dir }).stdout) as unknown;
-    const fixed = JSON.parse(runCli(['--format', 'json', '--fix', ...onlyRules()], { cwd: dir }).stdout) as unknown;
+    const plain = JSON.parse((await runCli(['--format', 'json', ...onlyRules()], { cwd: dir })).stdout) as unknown;
+    const fixed = JSON.parse((await runCli(['--format', 'json', '--fix', ...onlyRules()], { cwd: dir })).stdout) as unknown;
     const actual = new Set([...keyPaths(plain), ...keyPaths(fixed)]);
     const documented = new Set(tableAfter(CLI_MD, '### json').map((r) => r[0]!.replace(/`/g, '')));
     expect([...documented].sort()).toEqual([...actual].sort());
   });
-  it('documents exactly the fields of --list-rules --format json', () => {
-    const list = JSON.parse(runCli(['--list-rules', '--format', 'json']).stdout) as Record<string, unknown>[];
+  it('documents exactly the fields of --list-rules --format json', async () => {
+    const list = JSON.parse((await runCli(['--list-rules', '--format', 'json'])).stdout) as Record<string, unknown>[];
     const documented = tableAfter(CLI_MD, '## `--list-rules`').map((r) => r[0]!.replace(/`/g, ''));
     expect(documented.sort()).toEqual(Object.keys(list[0]!).sort());
   });
-  it('shows real output in the github and gitlab examples', () => {
-    const github = runCli(['--format', 'github', ...onlyRules()], { cwd: PROJECT, env: NO_CI }).stdout.split('\n');
+  it('shows real output in the github and gitlab examples', async () => {
+    const github = (await runCli(['--format', 'github', ...onlyRules()], { cwd: PROJECT, env: NO_CI })).stdout.split('\n');
     expect(github).toContain(codeBlock('docs/cli.md', 'text').trim());
-    const gitlab = JSON.parse(runCli(['--format', 'gitlab', ...onlyRules()], { cwd: PROJECT, env: NO_CI }).stdout) as unknown[];
+    const gitlab = JSON.parse((await runCli(['--format', 'gitlab', ...onlyRules()], { cwd: PROJECT, env: NO_CI })).stdout) as unknown[];
     const example = JSON.parse(codeBlocks('docs/cli.md').filter((b) => b.info === 'json')[1]!.body) as unknown[];
     for (const issue of example) expect(gitlab).toContainEqual(issue);
   });
@@ -91,7 +91,7 @@ function runDocumented(commandLine: string, cwd: string, env: NodeJS.ProcessEnv 
 describe('docs/ci.md', () => {
   const install = codeBlock('docs/ci.md', 'sh').trim();
 
-  it('GitHub Actions: annotations to standard output, a job summary, and a valid SARIF file for the upload step', () => {
+  it('GitHub Actions: annotations to standard output, a job summary, and a valid SARIF file for the upload step', async () => {
     const workflow = parse(codeBlock('docs/ci.md', 'yaml .github/workflows/valohai-lint.yml')) as { jobs: Record<string, { permissions: Record<string, string>; steps: { name?: string; run?: string; uses?: string; if?: string; with?: Record<string, string> }[] }> };
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.permissions['security-events']).toBe('write');
@@ -102,7 +102,7 @@ describe('docs/ci.md', () => {
 
     const dir = copyProject();
     const summary = join(dir, 'step-summary.md');
-    const r = runDocumented(runs[1]!, dir, { GITHUB_STEP_SUMMARY: summary });
+    const r = await runDocumented(runs[1]!, dir, { GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n').every((l) => /^::(error|warning|notice) file=/.test(l))).toBe(true);
     expect(readFileSync(summary, 'utf8')).toContain('| Severity | Location | Rule | Message |');
@@ -110,13 +110,13 @@ describe('docs/ci.md', () => {
     expect(sarifValidator()(JSON.parse(readFileSync(sarifFile, 'utf8')))).toEqual({ valid: true, errors: '' });
   });
 
-  it('GitLab CI: the findings in the log and the Code Quality report the artifact names', () => {
+  it('GitLab CI: the findings in the log and the Code Quality report the artifact names', async () => {
     const config = parse(codeBlock('docs/ci.md', 'yaml .gitlab-ci.yml')) as Record<string, { script: string[]; artifacts: { when: string; reports: { codequality: string } } }>;
     const job = Object.values(config)[0]!;
     expect(job.script[0]).toBe(install);
     expect(job.artifacts.when).toBe('always');
     const dir = copyProject();
-    const r = runDocumented(job.script[1]!, dir);
+    const r = await runDocumented(job.script[1]!, dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('yaml-duplicate-key');
     const report = JSON.parse(readFileSync(join(dir, job.artifacts.reports.codequality), 'utf8')) as { check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
@@ -125,7 +125,7 @@ describe('docs/ci.md', () => {
     for (const issue of report) expect(existsSync(join(dir, issue.location.path))).toBe(true);
   });
 
-  it('pre-commit: the configurations name hooks that .pre-commit-hooks.yaml defines', () => {
+  it('pre-commit: the configurations name hooks that .pre-commit-hooks.yaml defines', async () => {
     const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; language: string }[];
     for (const [info, id, language] of [
       ['yaml .pre-commit-config.yaml', 'valohai-lint', 'node'],
@@ -140,13 +140,13 @@ describe('docs/ci.md', () => {
 
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; files: string; pass_filenames: boolean }[];
-  it('triggers on the files the CLI lints by default, and on the configuration', () => {
+  it('triggers on the files the CLI lints by default, and on the configuration', async () => {
     const names = ['valohai.yaml', 'valohai.yml', 'staging.valohai.yaml', 'team_valohai.yml', 'ml-valohai.yaml', 'myvalohai.yaml', 'valohai.yaml.bak', 'valohai.json', 'other.yaml', '.valohai-lint.yaml', '.valohai-lint.yml', 'valohai-lint.yaml'];
     const dir = mkdtempSync(join(tmpdir(), 'vl-hook-files-'));
     for (const name of names) writeFileSync(join(dir, name), '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n');
     // The CLI reads .valohai-lint.yaml as its configuration, so write a valid one.
     for (const name of ['.valohai-lint.yaml', '.valohai-lint.yml']) writeFileSync(join(dir, name), 'rules: {}\n');
-    const linted = (JSON.parse(runCli(['--format', 'json', '--config', join(dir, '.valohai-lint.yaml')], { cwd: dir }).stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+    const linted = (JSON.parse((await runCli(['--format', 'json', '--config', join(dir, '.valohai-lint.yaml')], { cwd: dir })).stdout) as { files: { path: string }[] }).files.map((f) => f.path);
     for (const hook of hooks) {
       expect(hook.entry).toBe('valohai-lint');
       expect(hook.pass_filenames).toBe(false);

@@ -16,7 +16,7 @@ export const VSIX = join(ROOT, 'extension/valohai-lint.vsix');
 export const ARTIFACTS = join(ROOT, 'test-results/extension');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Flags for Debian's Chromium in a container (shared toolchain notes, §3). */
+/** Flags for Debian's Chromium in a container (headless, no sandbox as root, no background networking on a closed network). */
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -1,8 +1,9 @@
-// Runs the real, bundled valohai-lint executable (building it first when needed) and captures its output.
+// Runs valohai-lint for tests: in this process (fast, the unit tier) or as the real, bundled executable.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from '../../packages/cli/src/main.js';
 import { ensureBundle, ROOT } from './build.js';
 
 export { ROOT };
@@ -31,11 +32,34 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  ensureBuilt();
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+/**
+ * Runs the CLI in this process (its `run()` with captured output), as the bundled executable would run it: the unit
+ * tier's way to test the CLI. `runBundledCli` runs the real executable, for what only a process can show.
+ */
+export async function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await run(args, {
+    cwd: options.cwd ?? ROOT,
+    env: cliEnv(options.env),
+    stdout: { write: (s: string) => stdout.push(s), isTTY: false },
+    stderr: { write: (s: string) => stderr.push(s), isTTY: false },
+    readStdin: () => Promise.resolve(options.input ?? ''),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** The environment a test run sees: the machine's, without colors unless the test asks for them. */
+function cliEnv(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
   delete env['FORCE_COLOR'];
-  if (options.env?.['FORCE_COLOR']) env['FORCE_COLOR'] = options.env['FORCE_COLOR'];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env });
+  if (extra?.['FORCE_COLOR']) env['FORCE_COLOR'] = extra['FORCE_COLOR'];
+  return env;
+}
+
+/** Runs the real, bundled executable (building it first when needed). */
+export function runBundledCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  ensureBuilt();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env: cliEnv(options.env) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

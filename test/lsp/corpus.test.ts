@@ -1,31 +1,23 @@
 // The server publishes exactly what the core (and so the CLI) reports for the same text and configuration, over the
 // whole shared corpus: every file opened in the bundled server, diagnostics pulled from one client and pushed to
 // another, compared with a fresh core lint converted independently of the server's own code.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { describeCorpus } from '../helpers/corpus-suite.js';
 import { TestClient } from '../helpers/lsp.js';
 import { expectedFromCore } from '../helpers/lsp-expected.js';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
-
-const files = yamlFiles(CORPUS).sort();
+const files = corpusFiles();
 
 /** A client for the corpus: every file is linted with the default configuration, as `valohai-lint FILE` would. */
 function corpusUri(file: string): string {
   // Not a file: URI, so no .valohai-lint.yaml on this machine can apply.
-  return `untitled:corpus/${relative(CORPUS, file)}`;
+  return `untitled:corpus/${relative(corpusPath(), file)}`;
 }
 
-describe('server diagnostics equal core diagnostics over the shared corpus', () => {
+describeCorpus('server diagnostics equal core diagnostics over the shared corpus', () => {
   let pull: TestClient;
   let push: TestClient;
   beforeAll(async () => {
@@ -46,7 +38,7 @@ describe('server diagnostics equal core diagnostics over the shared corpus', () 
       const text = readFileSync(file, 'utf8');
       const uri = corpusUri(file);
       await pull.open(uri, text);
-      expect(await pull.pull(uri), relative(CORPUS, file)).toEqual(expectedFromCore(uri, text, 1));
+      expect(await pull.pull(uri), relative(corpusPath(), file)).toEqual(expectedFromCore(uri, text, 1));
       await pull.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   });
@@ -56,7 +48,7 @@ describe('server diagnostics equal core diagnostics over the shared corpus', () 
       const text = readFileSync(file, 'utf8');
       const uri = corpusUri(file);
       await push.open(uri, text, 7);
-      expect(await push.pushedFor(uri, 7), relative(CORPUS, file)).toEqual(expectedFromCore(uri, text, 7));
+      expect(await push.pushedFor(uri, 7), relative(corpusPath(), file)).toEqual(expectedFromCore(uri, text, 7));
       await push.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   });
