@@ -1,4 +1,4 @@
-// Durations read as valohai-yaml's utils/duration.py reads them (reference/valohai-yaml.md §3.6, §9; corpus p04–p07,
+// Durations read as valohai-yaml's utils/duration.py reads them (its crashes included; corpus p04–p07,
 // p28, p29, p40–p43), with the precise problem for every value it cannot read.
 import { describe, expect, it } from 'vitest';
 import { formatSeconds, parseDuration, parseDurationString, pythonFloat } from '../src/duration/duration.js';

@@ -1,4 +1,4 @@
-// Stop-condition expressions checked as valohai-yaml checks them with leval 1.4.0 (reference/valohai-yaml.md §3.7;
+// Stop-condition expressions checked as valohai-yaml checks them with leval 1.4.0 (valohai-yaml's utils/expression_lint.py;
 // corpus p17c, p24 and upstream/*stop-condition*). `upstream` is valohai-yaml's reason (reprs replaced by class names);
 // for syntax errors only the kind is compared, since Python's wording varies between versions.
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,6 @@ describe('rejected', () => {
     { what: 'p17c: import statement', expr: 'import os', kind: 'syntax', at: 'import' },
     { what: 'upstream: words without operators', expr: 'stop me if you can', kind: 'syntax', at: 'me' },
     { what: 'upstream: unterminated string', expr: "can't stop me now", kind: 'syntax', upstream: 'unterminated string literal (detected at line 1)', at: "'t stop me now" },
-    // §3.7
     { what: 'lambda', expr: 'lambda: 1', kind: 'syntax', at: 'lambda' },
     { what: 'dictionary', expr: '{"a": 1}', kind: 'unsupported', upstream: 'Operation Dict is not allowed' },
     { what: 'empty braces are a dictionary', expr: 'x == {}', kind: 'unsupported', upstream: 'Operation Dict is not allowed', at: '{}' },

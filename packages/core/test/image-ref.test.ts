@@ -1,4 +1,4 @@
-// The Docker image-reference parser (packages/core/src/docker): every case of shared image-references.md §4 and §4.1,
+// The Docker image-reference parser (packages/core/src/docker): every case of distribution/reference's tests (normalize_test.go, reference_test.go),
 // our diagnoses and spans, the helpers the image rules use, property tests, and linear work on hostile input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -68,7 +68,7 @@ function expectSpans(text: string, ref: ImageRef): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// §4: input → ParseNormalizedNamed(...).String() or the exact upstream error, and ParseDockerRef.
+// Cases: input → ParseNormalizedNamed(...).String() or the exact upstream error, and ParseDockerRef.
 
 interface Row {
   n: number;
@@ -160,7 +160,7 @@ const ROWS: Row[] = [
   { n: 70, what: 'template variable', input: '${IMAGE}', error: lowercaseError('library/${IMAGE}'), code: 'templated' },
 ];
 
-describe('image-references.md §4', () => {
+describe('ParseNormalizedNamed cases', () => {
   it('has all 70 rows', () => {
     expect(ROWS.map((r) => r.n)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
   });
@@ -189,8 +189,8 @@ describe('image-references.md §4', () => {
   });
 });
 
-// §4.1: "fully qualified" is ParseNamed: the normalized string equals the input.
-describe('image-references.md §4.1 (ParseNamed semantics)', () => {
+// "Fully qualified" is ParseNamed: the normalized string equals the input.
+describe('ParseNamed semantics (is it fully qualified?)', () => {
   it.each([
     { what: 'domain with a dot', input: 'test.com/foo', canonical: true },
     { what: 'a port makes a dot-less host a domain', input: 'test:8080/foo', canonical: true },

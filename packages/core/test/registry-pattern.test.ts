@@ -1,4 +1,4 @@
-// Registry pattern semantics (reference: shared registries.md §6) and their bounds on hostile input.
+// Registry pattern semantics (docs/configuration.md, "Pattern semantics") and their bounds on hostile input.
 import { describe, expect, it } from 'vitest';
 import { literalPrefix, MAX_IMAGE_LENGTH, MAX_PATTERN_LENGTH, patternMatches, shadows } from '../src/registry/pattern.js';
 

@@ -3,7 +3,8 @@
 // with source spans, our own diagnoses next to the upstream messages, and the helpers the image rules need.
 // Pure TypeScript, no regular expressions in the grammar: linear time on any input (see scan.ts).
 //
-// Reference: shared image-references.md (grammar §1, normalization §2, messages §3, cases §4) and registries.md.
+// Reference: distribution/reference (regexp.go for the grammar, normalize.go for ParseNormalizedNamed, reference.go
+// for the error strings); the cases are in test/image-ref.test.ts.
 import { diagnose } from './diagnose.js';
 import { DEFAULT_DOMAIN, normalize, OFFICIAL_PREFIX, toInput, type Outcome } from './normalize.js';
 import type { ImageRef, ImageRefResult, ImageRefSpans, ParseOptions, ParseStats, Span } from './types.js';

@@ -1,5 +1,5 @@
 // `ParseNormalizedNamed` and the raw `Parse` it calls, step by step as distribution/reference does them
-// (image-references.md §2), keeping track of where each part of the normalized string came from in the input.
+// (distribution/reference's normalize.go), keeping track of where each part of the normalized string came from in the input.
 import { isLowerHex, isUpper } from '../util/ascii.js';
 import { DIGEST_MESSAGES, digestProblem } from './digest.js';
 import { matchReference, type RefMatch } from './scan.js';

@@ -1,5 +1,5 @@
 // Which registry a domain belongs to, and the traps: valid references that probably do not mean what was meant
-// (image-references.md §2 "what normalization does not do", §4.2).
+// (distribution/reference's normalize.go does not do this; test/image-ref.test.ts has the cases).
 import { isDigit, isLowerAlnum, isLowerHex } from '../util/ascii.js';
 import { DIGEST_ALGORITHMS } from './digest.js';
 import { DEFAULT_DOMAIN, LEGACY_DEFAULT_DOMAIN, looksLikeDomain, qualify } from './normalize.js';

@@ -1,5 +1,5 @@
 // Resolves plain YAML scalars the way PyYAML's SafeLoader does (YAML 1.1), because Valohai reads valohai.yaml with PyYAML.
-// Facts: reference/valohai-yaml.md §1.1 (e.g. `1e3` stays a string, `1:30` is 90, `yes` is true, `y` stays a string).
+// Facts: PyYAML's SafeLoader resolver (`1e3` stays a string, `1:30` is 90, `yes` is true, `y` stays a string).
 
 /** A YAML 1.1 timestamp (`2020-09-02`, `2020-09-02T10:00:00Z`): PyYAML turns these into Python dates, never strings. */
 export class Timestamp {

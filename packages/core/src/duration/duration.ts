@@ -1,6 +1,6 @@
 // Reads a `time-limit` / `no-output-timeout` value exactly as valohai-yaml's utils/duration.py does, and says precisely
 // why a value it cannot read fails (there valohai-yaml raises an uncaught Python exception instead of a message).
-// Facts: reference/valohai-yaml.md §3.6 and §9; corpus edge cases p04–p07, p28, p29, p40–p43.
+// Facts: valohai-yaml's utils/duration.py (what it accepts, and where it crashes); test/duration.test.ts has the cases.
 //
 // valohai-yaml's reading: an integer is that many seconds (0 and negative numbers included); a string that is empty or
 // only whitespace means "no value"; any other string is scanned for every match of a number (`[.\d]+`), optional

@@ -1,5 +1,6 @@
 // Checks a Valohai stop-condition expression the way valohai-yaml does with leval 1.4.0's verifier, and says where and
-// why one fails. Facts: reference/valohai-yaml.md §3.7; corpus edge cases p17c, p24 and the upstream stop-condition files.
+// why one fails. Facts: valohai-yaml's utils/expression_lint.py and leval 1.4.0; test/expression.test.ts
+// has the cases.
 //
 // What valohai-yaml does, in order:
 //  1. Renames every Python keyword except False None True and for in is not or (`if` becomes `_if`), so those words are

@@ -1,5 +1,5 @@
 // Analyzes every image of a document once: its reference parts, its registry, whether it needs credentials, and which
-// configured pattern covers it as written (registries.md §6). Shared by the image rules and by editor hovers.
+// configured pattern covers it as written (docs/configuration.md, "Pattern semantics"). Shared by the image rules and by editor hovers.
 import { imageTraps, isTemplated, parseImageReference, registryKind } from '../docker/image-ref.js';
 import type { ImageRef, ImageRefError, ImageTrap, RegistryKind } from '../docker/types.js';
 import type { RegistryPattern, ResolvedConfig } from '../config/types.js';

@@ -1,6 +1,7 @@
 // Tolerant views of steps, tasks and step parameters for the step/task rules, plus the few Python semantics
 // (truthiness, equality, int()/float() of a value) that valohai-yaml's parameter checks depend on.
-// Facts: reference/valohai-yaml.md §2 (later definitions replace earlier ones), §3.1 and §8.3 (parameters).
+// Facts: valohai-yaml's objs/config.py (later definitions replace earlier ones), objs/parameter.py and lint.py
+// (parameters).
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
 import type { Item, ItemKind, Named, ValohaiModel } from './model.js';
@@ -39,7 +40,7 @@ export function effectiveEntries(body: YNode | undefined, key: string): NamedEnt
   return all.filter((e) => !e.name || last.get(e.name.value) === e);
 }
 
-/** Task types, as valohai-yaml spells them after normalizing (reference/valohai-yaml.md §4). */
+/** Task types, as valohai-yaml spells them after normalizing (its objs/task.py `TaskType`). */
 export const TASK_TYPES = ['grid_search', 'random_search', 'manual_search', 'bayesian_tpe', 'distributed'] as const;
 
 /** The task type valohai-yaml reads: `grid_search` when missing or empty, undefined when unknown. */
