@@ -3,7 +3,7 @@ export { lint, fixText } from './linter/lint.js';
 export type { LintResult, FixResult, LintOptions } from './linter/lint.js';
 export { getRules, getRule, getFindingKinds, getFindingKind } from './linter/catalog.js';
 export type { FindingKind } from './linter/catalog.js';
-export { resolveConfig, DEFAULT_MAX_FILE_SIZE } from './config/resolve.js';
+export { resolveConfig, resolveRegistry, DEFAULT_MAX_FILE_SIZE } from './config/resolve.js';
 export type * from './config/types.js';
 export { applyFixes, applyEdits } from './engine/fixes.js';
 export { formatMessage, createDiagnostic } from './diagnostic/create.js';
@@ -33,7 +33,7 @@ export function ruleDocsUrl(id: string): string {
 }
 export { parseConfig, mergeConfigs } from './config-file/parse-config.js';
 export type { ConfigFile, ConfigResult } from './config-file/parse-config.js';
-export { REGISTRY_TYPES } from './config/registry-types.js';
+export { inferRegistryType, isRegistryType, REGISTRY_TYPES, registryTypesFor } from './config/registry-types.js';
 export type { RegistryType } from './config/registry-types.js';
 export { describeDocumentImages, describeImages, documentImageAt, imageAt } from './images/describe.js';
 export type { ImageDescription } from './images/describe.js';
