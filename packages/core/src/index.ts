@@ -7,6 +7,7 @@ export { resolveConfig, resolveRegistry, DEFAULT_MAX_FILE_SIZE } from './config/
 export type * from './config/types.js';
 export { applyFixes, applyEdits } from './engine/fixes.js';
 export { formatMessage, createDiagnostic } from './diagnostic/create.js';
+export { defaultSeverities, SEVERITY_ORDER, severityOf } from './diagnostic/severity.js';
 export type * from './diagnostic/types.js';
 export type { Rule, RuleMeta, RuleContext } from './engine/types.js';
 export { createAnalysisContext } from './engine/context.js';

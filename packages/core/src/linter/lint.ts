@@ -2,7 +2,8 @@
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig, ResolvedConfig } from '../config/types.js';
 import { createDiagnostic } from '../diagnostic/create.js';
-import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, SeveritySetting } from '../diagnostic/types.js';
+import { severityOf } from '../diagnostic/severity.js';
+import type { Diagnostic, FindingMeta, Fix, ReportDescriptor } from '../diagnostic/types.js';
 import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
 import { applyFixes } from '../engine/fixes.js';
@@ -30,8 +31,9 @@ export interface LintOptions {
   document?: ValohaiDocument;
 }
 
-function severityOf(meta: FindingMeta, config: ResolvedConfig): SeveritySetting {
-  return config.rules[meta.id] ?? meta.defaultSeverity;
+/** A kind is off only when the user says so: every default severity is a severity. */
+function enabled(meta: FindingMeta, config: ResolvedConfig): boolean {
+  return config.rules[meta.id] !== 'off';
 }
 
 /** Lints valohai.yaml text. Pure and synchronous; never throws. */
@@ -39,7 +41,7 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   const resolved = resolveConfig(config);
   /** Adds a finding of kind `meta` to `into`, at the configured severity, unless it is off. */
   const emit = (into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void => {
-    const severity = severityOf(meta, resolved);
+    const severity = severityOf(meta, r.messageId, resolved.rules[meta.id]);
     if (severity !== 'off') into.push(createDiagnostic(source, meta, severity, r));
   };
 
@@ -54,7 +56,7 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   const context = createAnalysisContext(doc, resolved);
   const found: Diagnostic[] = [];
   for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) {
-    if (severityOf(rule.meta, resolved) === 'off') continue;
+    if (!enabled(rule.meta, resolved)) continue;
     if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
     try {
       rule.check({ ...context, report: (r) => emit(found, rule.meta, r, doc.source) });
