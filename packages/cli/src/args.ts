@@ -113,6 +113,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 export const HELP = `valohai-lint: find mistakes in valohai.yaml before Valohai does.
 
 Usage: valohai-lint [options] [files, folders or globs...]
+       valohai-lint init [folder]   Write a starter .valohai-lint.yaml (see valohai-lint init --help)
 
 With no paths, lints every valohai.yaml / valohai.yml under the current folder,
 and variants such as staging.valohai.yaml (skipping node_modules, .git, .hg, .svn).

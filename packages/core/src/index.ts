@@ -33,6 +33,11 @@ export function ruleDocsUrl(id: string): string {
   return `https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/${id}.md`;
 }
 export { parseConfig, mergeConfigs } from './config-file/parse-config.js';
+export { addRegistries } from './config-file/add-registries.js';
+export type { RegistryAddition } from './config-file/add-registries.js';
+export { renderAdditions, renderStarterConfig, usedBy } from './config-file/starter.js';
+export { planCredentials } from './images/credential-plan.js';
+export type { CredentialPlan, ImageSite, PlanInput, PlannedPattern } from './images/credential-plan.js';
 export type { ConfigFile, ConfigResult } from './config-file/parse-config.js';
 export { inferRegistryType, isRegistryType, REGISTRY_TYPES, registryTypesFor } from './config/registry-types.js';
 export type { RegistryType } from './config/registry-types.js';
