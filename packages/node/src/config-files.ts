@@ -1,6 +1,6 @@
 // Finds the `.valohai-lint.yaml` that applies to a file (from its folder upward to the repository root) and loads it.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseConfig, type ConfigFile, type Diagnostic } from '@valohai-lint/core';
 
 export const CONFIG_NAMES = ['.valohai-lint.yaml', '.valohai-lint.yml'];
@@ -12,13 +12,19 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Text of configuration files that differs from the disk (an editor's open, maybe unsaved, documents): the text, or
+ * undefined to read the file from disk.
+ */
+export type ConfigOverlay = (path: string) => string | undefined;
+
 /** The nearest configuration file at or above `dir`, not looking above the repository root (a folder with `.git`). */
-function findConfigFile(dir: string): string | undefined {
+function findConfigFile(dir: string, overlay: ConfigOverlay | undefined): string | undefined {
   let current = resolve(dir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
+      if (existsSync(candidate) || overlay?.(candidate) !== undefined) return candidate;
     }
     if (existsSync(join(current, '.git'))) return undefined;
     const parent = dirname(current);
@@ -27,9 +33,28 @@ function findConfigFile(dir: string): string | undefined {
   }
 }
 
-function loadConfigFile(path: string): LoadedConfig {
-  const { config, diagnostics } = parseConfig(readFileSync(path, 'utf8'));
+function loadConfigFile(path: string, overlay: ConfigOverlay | undefined): LoadedConfig {
+  const { config, diagnostics } = parseConfig(overlay?.(path) ?? readFileSync(path, 'utf8'));
   return { path, config, diagnostics };
+}
+
+/**
+ * Where a new `.valohai-lint.yaml` should go so that it applies to `file`: the repository root (the nearest folder with
+ * `.git`), unless that lies above `within` (an editor's workspace folder), then `within`; without either, the file's
+ * own folder. Discovery walks up from the file and stops at the repository root, so each of these is found.
+ */
+export function configHome(file: string, within?: string): string {
+  const start = dirname(resolve(file));
+  const limit = within === undefined ? undefined : resolve(within);
+  const inside = limit !== undefined && (start === limit || start.startsWith(limit + sep));
+  let current = start;
+  for (;;) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (inside && current === limit) return limit;
+    const parent = dirname(current);
+    if (parent === current) return inside ? limit : start;
+    current = parent;
+  }
 }
 
 /** Caches loaded configurations per folder for one run (CLI) or until invalidated (language server). */
@@ -37,12 +62,15 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byPath = new Map<string, LoadedConfig>();
 
+  /** `overlay` gives the text of files an editor holds open, which wins over the disk. */
+  constructor(private readonly overlay?: ConfigOverlay) {}
+
   /** The configuration that applies to a file: the nearest one found upward. */
   forFile(file: string): LoadedConfig {
     const dir = dirname(resolve(file));
     let path = this.byDir.get(dir);
     if (!this.byDir.has(dir)) {
-      path = findConfigFile(dir);
+      path = findConfigFile(dir, this.overlay);
       this.byDir.set(dir, path);
     }
     return path ? this.load(path) : { config: {}, diagnostics: [] };
@@ -53,7 +81,7 @@ export class ConfigResolver {
     const absolute = resolve(path);
     let loaded = this.byPath.get(absolute);
     if (!loaded) {
-      loaded = loadConfigFile(absolute);
+      loaded = loadConfigFile(absolute, this.overlay);
       this.byPath.set(absolute, loaded);
     }
     return loaded;
