@@ -24,7 +24,7 @@ function repository(config?: string): { root: string; valohai: string; configPat
   return { root, valohai: fileUri(join(root, 'ml/valohai.yaml')), configPath: join(root, '.valohai-lint.yaml') };
 }
 
-const coverage = (ds: Diagnostic[], image: string): Diagnostic[] => ds.filter((d) => d.code === 'image-registry-coverage' && d.message.includes(`"${image}"`));
+const coverage = (ds: Diagnostic[], image: string): Diagnostic[] => ds.filter((d) => d.code === 'image-registry-coverage' && typeof d.message === 'string' && d.message.includes(`"${image}"`));
 
 function actionsFor(client: TestClient, uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
   return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
