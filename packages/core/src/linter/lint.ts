@@ -7,7 +7,7 @@ import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
 import { applyFixes } from '../engine/fixes.js';
 import { fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
-import { isSuppressed, parseDirectives } from '../engine/suppressions.js';
+import { parseDirectives, suppressionTest } from '../engine/suppressions.js';
 import type { Rule } from '../engine/types.js';
 import type { ValohaiModel } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
@@ -66,7 +66,8 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
 
   // Suppressions apply after every rule has run, so unused ones can be told apart.
   const { directives, malformed } = parseDirectives(doc.source, KNOWN_IDS);
-  const diagnostics = directives.length === 0 ? found : found.filter((d) => !isSuppressed(directives, d.ruleId, d.start.line - 1));
+  const suppressed = suppressionTest(directives);
+  const diagnostics = directives.length === 0 ? found : found.filter((d) => !suppressed(d.ruleId, d.start.line - 1));
   for (const m of malformed) {
     emit(diagnostics, suppressionMalformed.meta, { messageId: m.problem, data: { text: m.text, suggestion: m.suggestion ?? '' }, span: m.span }, doc.source);
   }
