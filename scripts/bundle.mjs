@@ -1,10 +1,11 @@
-// One esbuild recipe for the Node executables (the CLI and the language server): a single minified ESM file with a
-// shebang, written to a temporary file and renamed, so a process starting it during a rebuild never reads half a file.
+// One esbuild recipe for the Node executables (the CLI and the language server) and the ESLint plugin: a single minified
+// ESM file (with a shebang for executables), written to a temporary file and renamed, so a process starting it during a
+// rebuild never reads half a file.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export async function bundleNodeExecutable({ entry, outfile, define = {} }) {
+export async function bundleNodeExecutable({ entry, outfile, define = {}, executable = true }) {
   const result = await build({
     entryPoints: [entry],
     outfile,
@@ -16,13 +17,13 @@ export async function bundleNodeExecutable({ entry, outfile, define = {} }) {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vlCreateRequire } from 'node:module'; const require = __vlCreateRequire(import.meta.url);" },
+    banner: { js: `${executable ? '#!/usr/bin/env node\n' : ''}import { createRequire as __vlCreateRequire } from 'node:module'; const require = __vlCreateRequire(import.meta.url);` },
     define,
     logLevel: 'warning',
   });
   mkdirSync(dirname(outfile), { recursive: true });
   const tmp = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents, { mode: 0o755 });
-  chmodSync(tmp, 0o755);
+  writeFileSync(tmp, result.outputFiles[0].contents, { mode: executable ? 0o755 : 0o644 });
+  if (executable) chmodSync(tmp, 0o755);
   renameSync(tmp, outfile);
 }

@@ -72,6 +72,8 @@ function toDiagnostic(source: SourceFile, rule: Rule, severity: Severity, r: Rep
 export interface LintOptions {
   /** Rules run after the built-in ones (for embedders and for testing the engine itself). */
   extraRules?: readonly Rule[];
+  /** `text` already parsed by createDocument() (the ESLint language parses before it lints); must be of `text`. */
+  document?: ValohaiDocument;
 }
 
 const knownRuleIds: ReadonlySet<string> = new Set(rulesById.keys());
@@ -93,7 +95,7 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
     return { diagnostics };
   }
 
-  const doc = createDocument(text);
+  const doc = options?.document ?? createDocument(text);
   const model = buildModel(doc.root);
   const found: Diagnostic[] = [];
   for (const rule of [...(allRules as readonly Rule[]), ...(options?.extraRules ?? [])]) {
