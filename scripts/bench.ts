@@ -1,7 +1,7 @@
 // `pnpm bench`: speed goals as ratios measured in one run (never timed tests: these machines are shared and noisy).
 // Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -112,7 +112,28 @@ const large = largeFile();
   rmSync(dir, { recursive: true, force: true });
 }
 
-// 4. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
+// 4. `eslint` with only eslint-plugin-valohai (configs.recommended, the built package) against valohai-lint, each one
+// process over the same folder of real files.
+{
+  const project = mkdtempSync(join(tmpdir(), 'vl-bench-eslint-'));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(join(ROOT, 'packages/eslint-plugin'), join(project, 'node_modules/eslint-plugin-valohai'), 'junction');
+  const config = join(project, 'eslint.config.js');
+  writeFileSync(config, "import valohai from 'eslint-plugin-valohai';\nexport default [valohai.configs.recommended];\n");
+  const real = join(CORPUS, 'real');
+  const files = readdirSync(real).filter((f) => /(?:^|[._-])valohai\.ya?ml$/.test(f)).length;
+  const eslint = join(ROOT, 'test/node_modules/eslint/bin/eslint.js');
+  const cli = join(ROOT, 'packages/cli/dist/valohai-lint.js');
+  const r = compare(
+    () => void spawnSync(process.execPath, [eslint, '--config', config, '.'], { cwd: real, stdio: 'ignore' }),
+    () => void spawnSync(process.execPath, [cli, '.'], { cwd: real, stdio: 'ignore' }),
+    7,
+  );
+  line(`eslint + plugin: ${files} real files`, r.a, r.b, 'valohai-lint (process)', 2);
+  rmSync(project, { recursive: true, force: true });
+}
+
+// 5. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
 // the same texts in the same run (scripts/bench-lsp.ts).
 {
   for (const [lines, runs, warmup] of [
