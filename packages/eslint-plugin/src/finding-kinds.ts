@@ -9,9 +9,6 @@
 //   config lints it), and config-invalid once more at the top of each valohai.yaml whose configuration has errors.
 import { getRule, getRules, type Diagnostic, type RuleMeta } from '@valohai-lint/core';
 
-/** Kinds that the plugin reports on `.valohai-lint.yaml` files, never found by linting valohai.yaml. */
-export const CONFIG_KINDS: ReadonlySet<string> = new Set(getRules().filter((r) => r.meta.area === 'config').map((r) => r.meta.id));
-
 /** Every kind of finding, sorted by id: each becomes the ESLint rule `valohai/<id>`. */
 export function findingKinds(): readonly RuleMeta[] {
   return getRules().map((r) => r.meta);
