@@ -32,6 +32,14 @@ it('the plugin has a rule for every core rule, and the configs enable every one'
   for (const rule of getRules()) expect(plugin.configs.recommended.rules[`valohai/${rule.meta.id}`]).toBe(rule.meta.defaultSeverity === 'error' ? 'error' : 'warn');
 });
 
+it("the placeholder the plugin appends for related places is no core message's own", () => {
+  const templates = getRules().flatMap((r) => Object.values(r.meta.messages));
+  expect(templates.filter((t) => /\{\{\s*relatedLocations\s*\}\}/.test(t))).toEqual([]);
+  for (const rule of getRules()) {
+    for (const [id, text] of Object.entries(rule.meta.messages)) expect((plugin.rules[rule.meta.id]!.meta!.messages as Record<string, string>)[id]).toBe(`${text}{{relatedLocations}}`);
+  }
+});
+
 it('every fixture folder names a rule of the plugin', () => {
   const folders = readdirSync(FIXTURES).filter((f) => !f.startsWith('_'));
   expect(folders.filter((f) => !(f in plugin.rules))).toEqual([]);

@@ -36,7 +36,9 @@ export class FileAnalysis {
       this.byRule = new Map();
       for (const d of this.run(context)) {
         if (!this.enabled.has(d.ruleId)) continue;
-        this.byRule.set(d.ruleId, [...(this.byRule.get(d.ruleId) ?? []), d]);
+        const list = this.byRule.get(d.ruleId);
+        if (list) list.push(d);
+        else this.byRule.set(d.ruleId, [d]);
       }
     }
     return this.byRule.get(id) ?? [];
