@@ -39,6 +39,11 @@ describe("ESLint's directives as YAML comments", () => {
     expect(lintFile({ 'valohai.yaml': text }, 'valohai.yaml')).toEqual([`9:12 1 valohai/image-tag ${UNTAGGED}`]);
   });
 
+  it('eslint-disable-line at the end of a line suppresses findings on that line', () => {
+    const text = STEP('docker.io/library/python').replace('python\n', 'python # eslint-disable-line valohai/image-tag\n');
+    expect(lintFile({ 'valohai.yaml': text }, 'valohai.yaml')).toEqual([]);
+  });
+
   it('an unused directive is reported, as ESLint reports its own', () => {
     const text = `# eslint-disable-next-line valohai/image-tag\n${STEP('docker.io/library/python:3.12')}`;
     expect(lintFile({ 'valohai.yaml': text }, 'valohai.yaml', { args: ['--report-unused-disable-directives-severity', 'error'] })).toEqual(["1:1 2 - Unused eslint-disable directive (no problems were reported from 'valohai/image-tag')."]);
