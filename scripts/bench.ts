@@ -1,12 +1,13 @@
 // `pnpm bench`: speed goals as ratios measured in one run (never timed tests: these machines are shared and noisy).
 // Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { lint } from '../packages/core/src/index.js';
-import { CORPUS_MISSING, corpusFiles, HAS_CORPUS } from '../test/helpers/corpus.js';
+import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
+import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -109,7 +110,29 @@ const large = largeFile();
   rmSync(dir, { recursive: true, force: true });
 }
 
-// 4. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
+// 4. `eslint` with only eslint-plugin-valohai (configs.recommended, the built package) against valohai-lint, each one
+// process over the same folder of real files.
+if (!HAS_CORPUS) console.log('eslint + plugin: real files          skipped (no shared corpus)');
+else {
+  const project = mkdtempSync(join(tmpdir(), 'vl-bench-eslint-'));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(join(ROOT, 'packages/eslint-plugin'), join(project, 'node_modules/eslint-plugin-valohai'), 'junction');
+  const config = join(project, 'eslint.config.js');
+  writeFileSync(config, "import valohai from 'eslint-plugin-valohai';\nexport default [valohai.configs.recommended];\n");
+  const real = corpusPath('real');
+  const files = corpusFiles('real').filter((f) => isValohaiFileName(basename(f))).length;
+  const eslint = join(ROOT, 'test/node_modules/eslint/bin/eslint.js');
+  const cli = join(ROOT, 'packages/cli/dist/valohai-lint.js');
+  const r = compare(
+    () => void spawnSync(process.execPath, [eslint, '--config', config, '.'], { cwd: real, stdio: 'ignore' }),
+    () => void spawnSync(process.execPath, [cli, '.'], { cwd: real, stdio: 'ignore' }),
+    7,
+  );
+  line(`eslint + plugin: ${files} real files`, r.a, r.b, 'valohai-lint (process)', 2);
+  rmSync(project, { recursive: true, force: true });
+}
+
+// 5. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
 // the same texts in the same run (scripts/bench-lsp.ts).
 {
   for (const [lines, runs, warmup] of [

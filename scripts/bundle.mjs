@@ -1,5 +1,5 @@
-// One esbuild recipe for the Node executables (the CLI and the language server): a single minified file (an ES module
-// with a shebang, or a CommonJS program that a launcher starts), written to a temporary file and renamed, so a process
+// One esbuild recipe for the Node executables (the CLI and the language server) and the ESLint plugin: a single minified
+// file (an ES module, with a shebang for executables, or a CommonJS program that a launcher starts), written to a temporary file and renamed, so a process
 // starting it during a rebuild never reads half a file.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ export async function bundleNodeExecutable({ entry, outfile, define = {}, format
   });
   mkdirSync(dirname(outfile), { recursive: true });
   const tmp = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents, { mode: 0o755 });
-  chmodSync(tmp, 0o755);
+  writeFileSync(tmp, result.outputFiles[0].contents, { mode: shebang ? 0o755 : 0o644 });
+  if (shebang) chmodSync(tmp, 0o755);
   renameSync(tmp, outfile);
 }
