@@ -69,10 +69,21 @@ export function boxSize(title: string, details: readonly string[]): { width: num
   };
 }
 
+/** Boxes plus links above which the layout ranks with dagre's faster tight-tree ranker. */
+export const LARGE_SCENE = 300;
+
+export interface LayoutOptions {
+  /** Left to right (the default: wide pages, pull-request comments) or top to bottom (a narrow panel beside an editor). */
+  direction?: 'LR' | 'TB';
+}
+
 /** Lays out a scene. Deterministic: the same scene always gets the same layout. */
-export function layoutScene(scene: Scene): SceneLayout {
+export function layoutScene(scene: Scene, options: LayoutOptions = {}): SceneLayout {
+  const direction = options.direction ?? 'LR';
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 24, edgesep: 14, ranksep: 56, marginx: 16, marginy: 16 });
+  // Network simplex ranks most compactly but dominates the time on big pipelines (about 3× tight-tree's at 200 nodes).
+  const ranker = scene.boxes.length + scene.links.length > LARGE_SCENE ? 'tight-tree' : 'network-simplex';
+  g.setGraph({ rankdir: direction, ranker, nodesep: 24, edgesep: 14, ranksep: direction === 'LR' ? 56 : 40, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const box of scene.boxes) g.setNode(box.id, boxSize(box.title, box.details));
   for (const link of scene.links) {

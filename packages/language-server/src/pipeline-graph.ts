@@ -7,9 +7,9 @@ import type { ServerContext } from './context.js';
 import type { PipelineGraphItem, PipelineGraphParams, PipelineGraphResult } from './protocol.js';
 
 /** The graphs of one document as the request's answer. */
-export function graphResult(uri: string, version: number, doc: ValohaiDocument, analysis: Analysis | undefined, render: boolean): PipelineGraphResult {
+export function graphResult(uri: string, version: number, doc: ValohaiDocument, analysis: Analysis | undefined, render: boolean, direction: 'LR' | 'TB' = 'LR'): PipelineGraphResult {
   const graphs = pipelineGraphs(doc, { diagnostics: analysis?.result?.diagnostics ?? [] });
-  const pipelines: PipelineGraphItem[] = render ? drawPipelines(graphs).map(({ scene, layout }, i) => ({ graph: graphs[i]!, scene, layout, svg: renderSvg([{ scene, layout }]) })) : graphs.map((graph) => ({ graph }));
+  const pipelines: PipelineGraphItem[] = render ? drawPipelines(graphs, { direction }).map(({ scene, layout }, i) => ({ graph: graphs[i]!, scene, layout, svg: renderSvg([{ scene, layout }]) })) : graphs.map((graph) => ({ graph }));
   return { uri, version, pipelines };
 }
 
@@ -20,5 +20,6 @@ export async function pipelineGraphRequest(ctx: ServerContext, params: PipelineG
   // Linting may be off for the document; the graph is still drawn, without findings.
   const doc = analysis?.result?.document ?? (await ctx.parsedAt(uri, { line: 0, character: 0 }))?.parsed.doc;
   if (!doc || typeof uri !== 'string') return null;
-  return graphResult(uri, analysis?.version ?? ctx.documents.get(uri)?.version ?? 0, doc, analysis, params?.render !== false);
+  const direction = params?.direction === 'TB' ? 'TB' : 'LR';
+  return graphResult(uri, analysis?.version ?? ctx.documents.get(uri)?.version ?? 0, doc, analysis, params?.render !== false, direction);
 }

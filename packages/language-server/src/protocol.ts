@@ -47,6 +47,8 @@ export interface PipelineGraphParams {
   textDocument: { uri: string };
   /** False for the graph view alone (cheap: no layout, no SVG), e.g. to place code lenses. Default true. */
   render?: boolean;
+  /** Left to right (default) or top to bottom, which suits a narrow panel beside the editor. */
+  direction?: 'LR' | 'TB';
 }
 
 export interface PipelineGraphItem {
