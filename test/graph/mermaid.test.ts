@@ -74,6 +74,11 @@ describe('Mermaid draws the diagrams', () => {
     for (const graph of pipelineGraphs(result.document!, { diagnostics: result.diagnostics })) await expectDrawn(sceneOf(graph));
   });
 
+  it('of a pipeline with every kind of breakage', async () => {
+    const result = lint(readFileSync(join(import.meta.dirname, 'fixtures/broken.yaml'), 'utf8'));
+    await expectDrawn(sceneOf(pipelineGraphs(result.document!, { diagnostics: result.diagnostics })[0]!));
+  });
+
   it('with hostile names, which read back unchanged and run nothing', async () => {
     const text = `- step: {name: s, image: docker.io/library/python:3.12, command: run, inputs: [{name: x}]}
 - pipeline:

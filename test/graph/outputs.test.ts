@@ -56,6 +56,31 @@ describe('the example project, through valohai-lint graph', () => {
   });
 });
 
+/** Snapshots, Graphviz's verdict and the SVG checks for the pipelines of one file. */
+async function checkFile(path: string, snapshotBase: string, file: string): Promise<PipelineGraph[]> {
+  const result = lint(readFileSync(path, 'utf8'));
+  const graphs = pipelineGraphs(result.document!, { diagnostics: result.diagnostics });
+  const scenes = graphs.map(sceneOf);
+  await expect(renderMermaidMarkdown(scenes, { file })).toMatchFileSnapshot(`${snapshotBase}.md`);
+  const dot = scenes.map(renderDot).join('\n');
+  await expect(dot).toMatchFileSnapshot(`${snapshotBase}.dot`);
+  await expect(renderJson(graphs, { file })).toMatchFileSnapshot(`${snapshotBase}.json`);
+  expect(graphviz(dot)).toEqual({ status: 0, stderr: '' });
+  checkSvg(graphs);
+  return graphs;
+}
+
+describe('a pipeline with every kind of breakage still draws, the broken parts marked', () => {
+  it('fixtures/broken.yaml', async () => {
+    const [graph] = await checkFile(join(import.meta.dirname, 'fixtures/broken.yaml'), join(SNAPSHOTS, 'fixtures', 'broken'), 'broken.yaml');
+    const problems = new Set(graph!.edges.flatMap((e) => e.problems));
+    expect([...problems].sort()).toEqual(['cycle', 'malformed', 'self', 'source-type', 'unknown-source', 'unknown-target']);
+    const boxes = sceneOf(graph!).boxes;
+    expect(boxes.filter((b) => b.kind === 'missing').map((b) => b.title)).toEqual(['ghost', 'phantom', '?', 'nowhere']);
+    expect(boxes.filter((b) => b.severity === 'error').length).toBeGreaterThan(0);
+  });
+});
+
 describeCorpus('every pipeline of corpus/real', () => {
   for (const file of corpusFiles('real')) {
     it(file, async () => {
@@ -67,14 +92,7 @@ describeCorpus('every pipeline of corpus/real', () => {
         expect(renderSvg(drawPipelines(graphs))).toContain('<svg');
         return;
       }
-      const base = join(SNAPSHOTS, 'real', file.replace(/\.ya?ml$/, ''));
-      const scenes = graphs.map(sceneOf);
-      await expect(renderMermaidMarkdown(scenes, { file })).toMatchFileSnapshot(`${base}.md`);
-      const dot = scenes.map(renderDot).join('\n');
-      await expect(dot).toMatchFileSnapshot(`${base}.dot`);
-      await expect(renderJson(graphs, { file })).toMatchFileSnapshot(`${base}.json`);
-      expect(graphviz(dot)).toEqual({ status: 0, stderr: '' });
-      checkSvg(graphs);
+      await checkFile(join(CORPUS, 'real', file), join(SNAPSHOTS, 'real', file.replace(/\.ya?ml$/, '')), file);
     });
   }
 });

@@ -2,7 +2,7 @@
 // Each box and link is a <g> with data-id (its scene id) and data-ref (the graph element whose YAML it stands for) and
 // a <title> tooltip, so an editor can make it interactive; the VS Code webview shows exactly this markup.
 import { xml } from './escape.js';
-import { METRICS, type Point, type SceneLayout } from './layout.js';
+import { METRICS, type BoxLayout, type Point, type SceneLayout } from './layout.js';
 import type { Scene, SceneBox, SceneLink } from './scene.js';
 import { svgStyle } from './style.js';
 
@@ -83,8 +83,27 @@ function markerId(link: SceneLink): string {
   return link.kind === 'parameter' ? 'vl-arrow-parameter' : 'vl-arrow';
 }
 
-function linkMarkup(link: SceneLink, at: SceneLayout['links'][number], dy: number): string {
-  const points = at.points.map((p) => ({ x: p.x, y: p.y + dy }));
+/**
+ * A node wired to itself: a loop from the box's edge out to the label dagre placed for it and back, drawn here because
+ * dagre's own self-loop points do not meet the box in a left-to-right layout.
+ */
+export function selfLoop(box: { x: number; y: number; width: number; height: number }, label: { x: number; y: number; width: number; height: number }): Point[] {
+  const cx = Math.min(Math.max(label.x + label.width / 2, box.x + 24), box.x + box.width - 24);
+  const below = label.y >= box.y + box.height / 2;
+  const edgeY = below ? box.y + box.height : box.y;
+  const turnY = below ? label.y : label.y + label.height;
+  return [
+    { x: cx - 16, y: edgeY },
+    { x: cx - 20, y: (edgeY + turnY) / 2 },
+    { x: cx, y: turnY },
+    { x: cx + 20, y: (edgeY + turnY) / 2 },
+    { x: cx + 16, y: edgeY },
+  ];
+}
+
+function linkMarkup(link: SceneLink, at: SceneLayout['links'][number], dy: number, box: BoxLayout | undefined): string {
+  const route = link.from === link.to && box ? selfLoop(box, at.label) : at.points;
+  const points = route.map((p) => ({ x: p.x, y: p.y + dy }));
   return `<g class="${classes('vl-link', link.kind, link.severity, link.broken)}" data-id="${xml(link.id)}" data-ref="${xml(link.ref)}"><title>${xml(link.notes.join('\n'))}</title><path d="${pathThrough(points)}" marker-end="url(#${markerId(link)})"/></g>`;
 }
 
@@ -123,7 +142,7 @@ export function renderSvg(pipelines: readonly DrawnPipeline[], options: SvgOptio
     const links = new Map(layout.links.map((l) => [l.id, l]));
     const linkParts = scene.links.flatMap((l) => {
       const at = links.get(l.id);
-      return at ? [linkMarkup(l, at, y)] : [];
+      return at ? [linkMarkup(l, at, y, boxes.get(l.from))] : [];
     });
     const labelParts = scene.links.flatMap((l) => {
       const at = links.get(l.id);
