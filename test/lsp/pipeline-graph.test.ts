@@ -29,7 +29,7 @@ describe('valohai-lint/pipelineGraph', () => {
     expect(result).toMatchObject({ uri: URI, version: 1 });
     const [item] = result.pipelines;
     expect(item!.graph.name).toBe('train-and-evaluate');
-    expect(item!.graph.nodes.map((n) => n.name)).toEqual(['preprocess', 'train', 'evaluate']);
+    expect(item!.graph.nodes.map((n) => n.name)).toEqual(['preprocess', 'train', 'evaluate', 'deploy']);
     expect(item!.graph.nodes[1]!.findings.map((f) => f.ruleId)).toContain('pipeline-unknown-step');
     // The same diagnostics the editor shows, at the same places.
     const pulled = await client.pull(URI);
@@ -38,6 +38,15 @@ describe('valohai-lint/pipelineGraph', () => {
     expect(item!.scene!.boxes.map((b) => b.id)).toEqual(item!.layout!.boxes.map((b) => b.id));
     const svg = parseXml(item!.svg!);
     expect(svg.documentElement?.getAttribute('class')).toBe('vl-graph');
+  });
+
+  it('lays out left to right by default, and top to bottom when asked', async () => {
+    const at = (result: PipelineGraphResult, id: string) => result.pipelines[0]!.layout!.boxes.find((b) => b.id === id)!;
+    const lr = await client.request<PipelineGraphResult>(METHOD, { textDocument: { uri: URI } });
+    const tb = await client.request<PipelineGraphResult>(METHOD, { textDocument: { uri: URI }, direction: 'TB' });
+    // train (n1) feeds evaluate (n2).
+    expect(at(lr, 'n2').x).toBeGreaterThan(at(lr, 'n1').x + at(lr, 'n1').width);
+    expect(at(tb, 'n2').y).toBeGreaterThan(at(tb, 'n1').y + at(tb, 'n1').height);
   });
 
   it('leaves the drawing out when render is false', async () => {
