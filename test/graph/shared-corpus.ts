@@ -14,6 +14,11 @@ export function corpusFiles(folder: string): string[] {
 
 /** describe(name, fn) over the corpus; without ../shared/corpus one skipped test that says why. */
 export function describeCorpus(name: string, fn: () => void): void {
-  if (CORPUS_PRESENT) describe(name, fn);
-  else it.skip(`${name}: skipped, ../shared/corpus is not next to this clone`, () => undefined);
+  if (CORPUS_PRESENT) {
+    describe(name, fn);
+    return;
+  }
+  const why = `${name}: skipped, ../shared/corpus is not next to this clone`;
+  console.warn(why);
+  it.skip(why, () => undefined);
 }
