@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { lint } from '../packages/core/src/index.js';
+import { lint, pipelineGraphs } from '../packages/core/src/index.js';
+import { layoutScene, renderSvg, sceneOf } from '../packages/graph/src/index.js';
 import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
 import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
@@ -145,4 +146,28 @@ else {
       line(`server ${mode} ${lines.toLocaleString('en')} lines (stdio)`, r.server, r.core, 'core lint()', 1.5);
     }
   }
+}
+
+// 5. Pipeline graph: laying out a generated 200-node pipeline (goal: under a second on this CPU), next to linting the
+// same file. Ten layers of 20 nodes, each node fed by two of the layer before, and a pipeline parameter per layer.
+{
+  const nodes = 200;
+  const width = 20;
+  const list = Array.from({ length: nodes }, (_, i) => `      - {name: node-${i}, type: execution, step: work}`).join('\n');
+  const edges = Array.from({ length: nodes - width }, (_, k) => {
+    const i = k + width;
+    const a = i - width;
+    const b = i - width + (i % width === width - 1 ? -1 : 1);
+    return `      - [node-${a}.output.*.csv, node-${i}.input.data]\n      - [node-${b}.output.model*, node-${i}.input.data]`;
+  }).join('\n');
+  const params = Array.from({ length: nodes / width }, (_, l) => `      - {name: rate-${l}, targets: [node-${l * width}.parameter.rate]}`).join('\n');
+  const text = `- step:\n    name: work\n    image: docker.io/library/python:3.12\n    command: python work.py\n    inputs: [{name: data}]\n    parameters: [{name: rate, type: float, default: 0.1}]\n- pipeline:\n    name: big\n    nodes:\n${list}\n    edges:\n${edges}\n    parameters:\n${params}\n`;
+  const result = lint(text);
+  const graph = pipelineGraphs(result.document!, { diagnostics: result.diagnostics })[0]!;
+  const scene = sceneOf(graph);
+  const r = compare(() => layoutScene(scene), () => lint(text), 5);
+  line(`graph: lay out ${scene.boxes.length} boxes, ${scene.links.length} links`, r.a, r.b, 'core lint()', undefined);
+  const all = compare(() => renderSvg([{ scene: sceneOf(graph), layout: layoutScene(sceneOf(graph)) }]), () => lint(text), 5);
+  line('graph: view → SVG, all of it', all.a, all.b, 'core lint()', undefined);
+  console.log(`${'graph: 200-node layout goal'.padEnd(34)} under 1000 ms: ${r.a < 1000 ? 'met' : 'NOT met'} (${r.a.toFixed(0)} ms)`);
 }

@@ -109,6 +109,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 export const HELP = `valohai-lint: find mistakes in valohai.yaml before Valohai does.
 
 Usage: valohai-lint [options] [files, folders or globs...]
+       valohai-lint graph [FILE] [--pipeline NAME] [--format mermaid|dot|svg|json]
 
 With no paths, lints every valohai.yaml / valohai.yml under the current folder,
 and variants such as staging.valohai.yaml (skipping node_modules, .git, .hg, .svn).

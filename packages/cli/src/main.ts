@@ -8,6 +8,7 @@ import { minimatch } from 'minimatch';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args.js';
 import { palette, useColor } from './colors.js';
 import { findFiles } from './files.js';
+import { runGraph } from './graph-command.js';
 import { github } from './formatters/github.js';
 import { gitlab } from './formatters/gitlab.js';
 import { json } from './formatters/json.js';
@@ -88,6 +89,7 @@ function relativePath(cwd: string, path: string): string {
 
 /** Runs the CLI and resolves to its exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);

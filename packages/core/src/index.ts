@@ -43,3 +43,6 @@ export { patternMatches, literalPrefix } from './registry/pattern.js';
 /** The project's JSON Schema of valohai.yaml (descriptions for hovers and completion). */
 export { valohaiSchema } from './schema/validate.js';
 export { plainSafe, quotedScalar, requoted, verbatimStart } from './document/scalar-text.js';
+export { pipelineGraphs } from './graph/build.js';
+export type { PipelineGraphOptions } from './graph/build.js';
+export type * from './graph/types.js';

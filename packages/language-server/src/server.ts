@@ -72,6 +72,7 @@ export function startServer(connection: Connection): void {
         renameProvider: ctx.support.prepareRename ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'valohai-lint' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { pipelineGraphProvider: true },
       },
       serverInfo: { name: 'valohai-lint' },
     };

@@ -1,9 +1,11 @@
 // github: GitHub Actions workflow commands (`::error file=…,line=…::message`), which GitHub turns into annotations on
 // the run and on the pull request's changed lines. GitHub shows at most 10 annotations of each kind per step, so when
-// GITHUB_STEP_SUMMARY is set the full list is also appended to the job summary as a Markdown table.
+// GITHUB_STEP_SUMMARY is set the full list is also appended to the job summary as a Markdown table, followed by a
+// Mermaid diagram of each pipeline.
 import { appendFileSync } from 'node:fs';
 import { ruleDocsUrl, type Diagnostic, type Severity } from '@valohai-lint/core';
 import { checkoutPath, lastLine } from './fingerprint.js';
+import { pipelineGraphsSummary } from './graph-summary.js';
 import { counts, plural, type FileResult, type FormatContext, type Formatter } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -87,7 +89,7 @@ export const github: Formatter = (results, { env }: FormatContext) => {
   }
   if (summaryFile) {
     try {
-      appendFileSync(summaryFile, jobSummary(results, env));
+      appendFileSync(summaryFile, jobSummary(results, env) + pipelineGraphsSummary(results, root));
     } catch (error) {
       lines.push(`::warning title=valohai-lint::${escapeData(`Could not append to the job summary (GITHUB_STEP_SUMMARY): ${(error as Error).message}`)}`);
     }
