@@ -1,10 +1,13 @@
 // Pipeline graphs of real files: the example project through the real CLI, and every pipeline of the shared corpus.
-// Mermaid, DOT and JSON are compared with snapshot files next to this test (UPDATE with `vitest -u`); the DOT is read
-// by Graphviz's own `dot`; the SVG is parsed as XML and its layout checked for overlapping boxes.
+// Mermaid, DOT and JSON are compared with snapshot files next to this test (UPDATE with `vitest -u`); for the shared
+// corpus, whose files belong to their authors and are never copied here, only the digests of those outputs are kept
+// (snapshots/real.sha256.json, rewritten with UPDATE=1). The DOT is read by Graphviz's own `dot`; the SVG is parsed as
+// XML and its layout checked for overlapping boxes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lint, pipelineGraphs, type PipelineGraph } from '@valohai-lint/core';
 import { drawPipelines, renderDot, renderJson, renderMermaidMarkdown, renderSvg, sceneOf } from '@valohai-lint/graph';
 import { overlaps, parseXml } from '../../packages/graph/test/checks.js';
@@ -60,19 +63,29 @@ describe('the example project, through valohai-lint graph', () => {
   });
 });
 
-/** Snapshots, Graphviz's verdict and the SVG checks for the pipelines of one file. */
-async function checkFile(path: string, snapshotBase: string, file: string): Promise<PipelineGraph[]> {
+/** Mermaid (Markdown), DOT and JSON of the pipelines of one file. */
+function outputsOf(path: string, file: string): { graphs: PipelineGraph[]; md: string; dot: string; json: string } {
   const result = lint(readFileSync(path, 'utf8'));
   const graphs = pipelineGraphs(result.document!, { diagnostics: result.diagnostics });
   const scenes = graphs.map(sceneOf);
-  await expect(renderMermaidMarkdown(scenes, { file })).toMatchFileSnapshot(`${snapshotBase}.md`);
-  const dot = scenes.map(renderDot).join('\n');
+  return { graphs, md: renderMermaidMarkdown(scenes, { file }), dot: scenes.map(renderDot).join('\n'), json: renderJson(graphs, { file }) };
+}
+
+/** Snapshots, Graphviz's verdict and the SVG checks for the pipelines of one file of this repository. */
+async function checkFile(path: string, snapshotBase: string, file: string): Promise<PipelineGraph[]> {
+  const { graphs, md, dot, json } = outputsOf(path, file);
+  await expect(md).toMatchFileSnapshot(`${snapshotBase}.md`);
   await expect(dot).toMatchFileSnapshot(`${snapshotBase}.dot`);
-  await expect(renderJson(graphs, { file })).toMatchFileSnapshot(`${snapshotBase}.json`);
+  await expect(json).toMatchFileSnapshot(`${snapshotBase}.json`);
   expect(graphviz(dot)).toEqual({ status: 0, stderr: '' });
   checkSvg(graphs);
   return graphs;
 }
+
+const DIGESTS = join(SNAPSHOTS, 'real.sha256.json');
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+const expectedDigests: Record<string, Record<string, string>> = existsSync(DIGESTS) ? (JSON.parse(readFileSync(DIGESTS, 'utf8')) as Record<string, Record<string, string>>) : {};
+const actualDigests: Record<string, Record<string, string>> = {};
 
 describe('a pipeline with every kind of breakage still draws, the broken parts marked', () => {
   it('fixtures/broken.yaml', async () => {
@@ -96,9 +109,21 @@ describeCorpus('every pipeline of corpus/real', () => {
         expect(renderSvg(drawPipelines(graphs))).toContain('<svg');
         return;
       }
-      await checkFile(corpusPath('real', file), join(SNAPSHOTS, 'real', file.replace(/\.ya?ml$/, '')), file);
+      const { graphs: drawn, md, dot, json } = outputsOf(corpusPath('real', file), file);
+      const outputs: Record<string, string> = { md, dot, json };
+      actualDigests[file] = Object.fromEntries(Object.entries(outputs).map(([ext, out]) => [ext, digest(out)]));
+      if (process.env['UPDATE'] !== '1') {
+        for (const [ext, out] of Object.entries(outputs)) {
+          expect(digest(out), `the ${ext} output of ${file} changed (review it, then UPDATE=1 rewrites the digests):\n${out.slice(0, 4000)}`).toBe(expectedDigests[file]?.[ext]);
+        }
+      }
+      expect(graphviz(dot)).toEqual({ status: 0, stderr: '' });
+      checkSvg(drawn);
     });
   }
+  afterAll(() => {
+    if (process.env['UPDATE'] === '1') writeFileSync(DIGESTS, `${JSON.stringify(Object.fromEntries(Object.entries(actualDigests).sort()), null, 1)}\n`);
+  });
 });
 
 describeCorpus('every file of corpus/upstream and corpus/edge-cases draws', () => {
