@@ -1,10 +1,12 @@
 // Public API of @valohai-lint/core: a pure, synchronous valohai.yaml analyzer (no file system, no process, no editor).
-export { lint, fixText, getRules, getRule, resolveConfig, DEFAULT_MAX_FILE_SIZE } from './engine/run.js';
+export { lint, fixText, getRules, getRule, resolveConfig, DEFAULT_MAX_FILE_SIZE, encodingResult, tooLargeResult } from './engine/run.js';
 export type { LintResult, FixResult, LintOptions } from './engine/run.js';
 export { applyFixes, applyEdits } from './engine/fixes.js';
 export { formatMessage } from './engine/define-rule.js';
 export type * from './engine/types.js';
 export { SourceFile } from './source/source-file.js';
+export { decodeSource } from './source/decode.js';
+export type { DecodedSource, EncodingProblem } from './source/decode.js';
 export type { Span, Position } from './source/source-file.js';
 export { createDocument } from './document/document.js';
 export type { ValohaiDocument } from './document/document.js';

@@ -2,6 +2,7 @@
 import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { buildModel } from '../model/model.js';
 import { allRules } from '../rules/index.js';
+import type { DecodedSource } from '../source/decode.js';
 import { SourceFile } from '../source/source-file.js';
 import { formatMessage } from './define-rule.js';
 import { applyFixes } from './fixes.js';
@@ -11,7 +12,7 @@ import type { Diagnostic, Fix, LintConfig, ReportDescriptor, ResolvedConfig, Rul
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
 /** Rules whose findings the engine itself produces. */
-const ENGINE_RULES = new Set(['config-invalid', 'config-registry-pattern', 'file-too-large', 'internal-error', 'suppression-malformed', 'suppression-unused']);
+const ENGINE_RULES = new Set(['config-invalid', 'config-registry-pattern', 'file-encoding', 'file-too-large', 'internal-error', 'suppression-malformed', 'suppression-unused']);
 
 export interface LintResult {
   diagnostics: Diagnostic[];
@@ -76,22 +77,43 @@ export interface LintOptions {
 
 const knownRuleIds: ReadonlySet<string> = new Set(rulesById.keys());
 
+/** Adds a finding of `rule` to `into`, at the configured severity, unless the rule is off. */
+function emitInto(resolved: ResolvedConfig, into: Diagnostic[], rule: Rule | undefined, r: ReportDescriptor, source: SourceFile): void {
+  if (!rule) return;
+  const severity = severityOf(rule, resolved);
+  if (severity !== 'off') into.push(toDiagnostic(source, rule, severity, r));
+}
+
+/**
+ * The result for a file over the size limit, which is not analyzed: `size` in characters, or in bytes when the caller
+ * did not even read the file (a file of more than three bytes per allowed character certainly has too many).
+ */
+export function tooLargeResult(size: number, config?: LintConfig, unit: 'characters' | 'bytes' = 'characters'): LintResult {
+  const resolved = resolveConfig(config);
+  const diagnostics: Diagnostic[] = [];
+  // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
+  emitInto(resolved, diagnostics, rulesById.get('file-too-large'), { messageId: unit === 'bytes' ? 'tooLargeBytes' : 'tooLarge', data: { size, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
+  return { diagnostics };
+}
+
+/** The result for bytes that are not UTF-8 text (see decodeSource): one finding at the first bad byte, nothing else. */
+export function encodingResult(decoded: Extract<DecodedSource, { ok: false }>, config?: LintConfig): LintResult {
+  const { problem } = decoded;
+  const report: ReportDescriptor =
+    problem.kind === 'invalidUtf8'
+      ? { messageId: 'invalidUtf8', data: { byte: problem.byte }, span: { start: problem.offset, end: problem.offset } }
+      : { messageId: 'foreignEncoding', data: { encoding: problem.kind === 'utf16' ? 'UTF-16' : 'UTF-32' }, span: { start: 0, end: 0 } };
+  const diagnostics: Diagnostic[] = [];
+  emitInto(resolveConfig(config), diagnostics, rulesById.get('file-encoding'), report, new SourceFile(decoded.text));
+  return { diagnostics };
+}
+
 /** Lints valohai.yaml text. Pure and synchronous; never throws. */
 export function lint(text: string, config?: LintConfig, options?: LintOptions): LintResult {
   const resolved = resolveConfig(config);
-  /** Adds a finding of `rule` to `into`, at the configured severity, unless the rule is off. */
-  const emit = (into: Diagnostic[], rule: Rule | undefined, r: ReportDescriptor, source: SourceFile): void => {
-    if (!rule) return;
-    const severity = severityOf(rule, resolved);
-    if (severity !== 'off') into.push(toDiagnostic(source, rule, severity, r));
-  };
+  const emit = (into: Diagnostic[], rule: Rule | undefined, r: ReportDescriptor, source: SourceFile): void => emitInto(resolved, into, rule, r, source);
 
-  if (text.length > resolved.maxFileSize) {
-    // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
-    const diagnostics: Diagnostic[] = [];
-    emit(diagnostics, rulesById.get('file-too-large'), { messageId: 'tooLarge', data: { size: text.length, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
-    return { diagnostics };
-  }
+  if (text.length > resolved.maxFileSize) return tooLargeResult(text.length, config);
 
   const doc = createDocument(text);
   const model = buildModel(doc.root);

@@ -10,7 +10,10 @@ export const fileTooLarge = defineRule({
     fixable: false,
     hasSuggestions: false,
     parity: false,
-    messages: { tooLarge: 'This file has {{size}} characters, more than the limit of {{limit}}, so it was not analyzed; a valohai.yaml is rarely over 100 KB.' },
+    messages: {
+      tooLarge: 'This file has {{size}} characters, more than the limit of {{limit}}, so it was not analyzed; a valohai.yaml is rarely over 100 KB.',
+      tooLargeBytes: 'This file has {{size}} bytes, far more than the limit of {{limit}} characters, so it was not read; a valohai.yaml is rarely over 100 KB.',
+    },
   },
   check() {
     // Reported by the engine before parsing.

@@ -7,6 +7,7 @@ import { deploymentDefaultsTarget } from './deployment-defaults-target.js';
 import { duplicateName } from './duplicate-name.js';
 import { durationAmbiguous } from './duration-ambiguous.js';
 import { durationFormat } from './duration-format.js';
+import { fileEncoding } from './file-encoding.js';
 import { fileTooLarge } from './file-too-large.js';
 import { imageFullyQualified } from './image-fully-qualified.js';
 import { imageReferenceSyntax } from './image-reference-syntax.js';
@@ -62,6 +63,7 @@ export const allRules: readonly Rule[] = [
   duplicateName as unknown as Rule,
   durationAmbiguous as unknown as Rule,
   durationFormat as unknown as Rule,
+  fileEncoding as unknown as Rule,
   fileTooLarge as unknown as Rule,
   imageFullyQualified as unknown as Rule,
   imageReferenceSyntax as unknown as Rule,
