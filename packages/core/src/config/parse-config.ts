@@ -3,11 +3,13 @@
 import { createDocument } from '../document/document.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { checkPatterns, type PatternEntry } from './check-patterns.js';
+import { globProblem } from './ignore-globs.js';
 import type { Diagnostic, LintConfig, RegistryPattern, SeveritySetting } from '../engine/types.js';
 import { getRules } from '../engine/run.js';
 import type { Span } from '../source/source-file.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
 import { describeType } from '../document/scalars.js';
+import { boundMessage } from '../util/text.js';
 import { REGISTRY_TYPES } from './registry-types.js';
 
 export interface ConfigFile extends LintConfig {
@@ -31,7 +33,7 @@ export function parseConfig(text: string): ConfigResult {
   const push = (ruleId: string, severity: 'error' | 'warning', span: Span, message: string, related?: { span: Span; message: string }[]): void => {
     const s = source.positionAt(span.start);
     const e = source.positionAt(span.end);
-    diagnostics.push({ ruleId, messageId: ruleId === 'config-invalid' ? 'invalid' : 'pattern', message, severity, span, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 }, ...(related ? { related } : {}) });
+    diagnostics.push({ ruleId, messageId: ruleId === 'config-invalid' ? 'invalid' : 'pattern', message: boundMessage(message), severity, span, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 }, ...(related ? { related } : {}) });
   };
   const report = (span: Span, message: string): void => push('config-invalid', 'error', span, message);
   for (const f of doc.parse.syntax) report(f.span, f.message);
@@ -108,7 +110,13 @@ export function parseConfig(text: string): ConfigResult {
     for (const problem of checkPatterns(entries(key), key)) push('config-registry-pattern', 'warning', problem.span, problem.message, problem.related);
   }
   const ignore = stringList('ignore');
-  if (ignore) config.ignore = ignore;
+  if (ignore) {
+    for (const item of itemsOf(child(root, 'ignore'))) {
+      const problem = typeof item.value === 'string' && item.value !== '' ? globProblem(item.value) : undefined;
+      if (problem) report(item.span, problem);
+    }
+    config.ignore = ignore;
+  }
   const max = child(root, 'maxFileSize');
   if (max) {
     if (typeof max.value === 'number' && Number.isInteger(max.value) && max.value > 0) config.maxFileSize = max.value;
