@@ -26,6 +26,7 @@ export function ruleDocsUrl(id: string): string {
 export { parseConfig, mergeConfigs } from './config/parse-config.js';
 export type { ConfigFile, ConfigResult } from './config/parse-config.js';
 export { REGISTRY_TYPES } from './config/registry-types.js';
+export { globMatcher, globProblem, MAX_GLOB_ALTERNATIVES } from './config/ignore-globs.js';
 export type { RegistryType } from './config/registry-types.js';
 export { describeDocumentImages, describeImages, documentImageAt, imageAt } from './images/describe.js';
 export type { ImageDescription } from './images/describe.js';

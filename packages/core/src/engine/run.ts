@@ -4,10 +4,12 @@ import { buildModel } from '../model/model.js';
 import { allRules } from '../rules/index.js';
 import type { DecodedSource } from '../source/decode.js';
 import { SourceFile } from '../source/source-file.js';
+import { boundMessage } from '../util/text.js';
 import { formatMessage } from './define-rule.js';
+import { EditTrail } from './edit-trail.js';
 import { applyFixes } from './fixes.js';
 import { isSuppressed, parseDirectives } from './suppressions.js';
-import type { Diagnostic, Fix, LintConfig, ReportDescriptor, ResolvedConfig, Rule, Severity, SeveritySetting } from './types.js';
+import type { Diagnostic, Fix, LintConfig, ReportDescriptor, ResolvedConfig, Rule, Severity, SeveritySetting, TextEdit } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
@@ -56,7 +58,7 @@ function toDiagnostic(source: SourceFile, rule: Rule, severity: Severity, r: Rep
   const d: Diagnostic = {
     ruleId: rule.meta.id,
     messageId: r.messageId,
-    message: formatMessage(template, r.data),
+    message: boundMessage(formatMessage(template, r.data)),
     severity,
     span: { start, end },
     start: { line: s.line + 1, column: s.character + 1 },
@@ -86,9 +88,10 @@ function emitInto(resolved: ResolvedConfig, into: Diagnostic[], rule: Rule | und
 
 /**
  * The result for a file over the size limit, which is not analyzed: `size` in characters, or in bytes when the caller
- * did not even read the file (a file of more than three bytes per allowed character certainly has too many).
+ * did not even read the file (a file of more than three bytes per allowed character certainly has too many); a string
+ * such as "more than 15000000" when only a bound is known (a stream that was not read to its end).
  */
-export function tooLargeResult(size: number, config?: LintConfig, unit: 'characters' | 'bytes' = 'characters'): LintResult {
+export function tooLargeResult(size: number | string, config?: LintConfig, unit: 'characters' | 'bytes' = 'characters'): LintResult {
   const resolved = resolveConfig(config);
   const diagnostics: Diagnostic[] = [];
   // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
@@ -174,6 +177,8 @@ export interface FixResult {
   applied: number;
   passes: number;
   result: LintResult;
+  /** Every change from the given text to `text`, as sorted, non-overlapping edits on the given text (for diffs). */
+  edits: TextEdit[];
 }
 
 /** Applies safe fixes until nothing changes (at most 10 passes). A file with YAML syntax errors is left alone. */
@@ -183,6 +188,7 @@ export function fixText(text: string, config?: LintConfig): FixResult {
   let passes = 0;
   const initial = lint(current, config);
   let result = initial;
+  const trail = new EditTrail(text.length);
   while (passes < 10) {
     if (result.document?.hasSyntaxErrors) break;
     const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
@@ -193,9 +199,10 @@ export function fixText(text: string, config?: LintConfig): FixResult {
     // Never trade a loadable file for a broken one.
     if (relinted.document?.hasSyntaxErrors) break;
     current = next.text;
+    trail.apply(next.edits);
     applied += next.applied;
     passes++;
     result = relinted;
   }
-  return { text: current, initial, applied, passes, result };
+  return { text: current, initial, applied, passes, result, edits: trail.edits() };
 }
