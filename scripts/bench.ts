@@ -5,7 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { lint } from '../packages/core/src/index.js';
+import { fixText, lint } from '../packages/core/src/index.js';
+import { unifiedDiff } from '../packages/cli/src/unified-diff.js';
+import { aliasFanOut, fixableSteps } from '../test/hostile/generate.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -125,4 +127,16 @@ const large = largeFile();
       line(`server ${mode} ${lines.toLocaleString('en')} lines (stdio)`, r.server, r.core, 'core lint()', 1.5);
     }
   }
+}
+
+// 5. Hostile inputs (issue 10): aliases of one anchor, once quadratic, against parsing alone; the --fix-dry-run diff of
+// 8,000 fixes, built from the edits (it once took minutes), against fixing itself.
+{
+  const aliases = aliasFanOut(8000);
+  const r = compare(() => lint(aliases), () => parseOnly(aliases), 5);
+  line('lint: 8,000 aliases of one anchor', r.a, r.b, 'yaml parse only', 3);
+  const text = fixableSteps(8000);
+  const fixed = fixText(text);
+  const d = compare(() => unifiedDiff('valohai.yaml', text, fixed.edits), () => fixText(text), 3);
+  line('dry-run diff: 8,000 fixes', d.a, d.b, 'fixText', 0.25);
 }
