@@ -148,5 +148,8 @@ describe('command-line footguns', () => {
     }
     expect(readFileSync(join(dir, 'secret.txt'), 'utf8')).toBe('keep\n');
     expect(run(['--format', 'json=a.json', '--format', 'sarif=a.json'], { cwd: dir }).code).toBe(2);
+    // The same format to two files is fine.
+    expect(run(['--format', 'json=a.json', '--format', 'json=b.json'], { cwd: dir }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')));
   });
 });

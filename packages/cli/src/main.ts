@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { decodeSource, encodingResult, fixText, getRule, getRules, globMatcher, lint, mergeConfigs, resolveConfig, ruleDocsPath, tooLargeResult, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
 import { ConfigResolver, describeError, readRegularFile, type LoadedConfig } from '@valohai-lint/node';
-import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args.js';
+import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName, type FormatRequest } from './args.js';
 import { palette, useColor } from './colors.js';
 import { printable, printablePath } from './escape.js';
 import { BadGlob, findFiles } from './files.js';
@@ -162,9 +162,9 @@ async function lintStdin(options: CliOptions, config: LintConfig, path: string, 
   return { result: resultOf(path, rel, text, lint(text, config)) };
 }
 
-/** The absolute paths the reports go to, after checking each can be written; throws UsageError otherwise. */
-function reportPaths(options: CliOptions, cwd: string): Map<FormatName, string> {
-  const paths = new Map<FormatName, string>();
+/** The absolute path each report file goes to, after checking it can be written; throws UsageError otherwise. */
+function reportPaths(options: CliOptions, cwd: string): Map<FormatRequest, string> {
+  const paths = new Map<FormatRequest, string>();
   const taken = new Map<string, FormatName>();
   for (const request of options.formats) {
     if (request.output === undefined) continue;
@@ -174,7 +174,7 @@ function reportPaths(options: CliOptions, cwd: string): Map<FormatName, string> 
     const other = taken.get(abs);
     if (other) throw new UsageError(`--format ${other} and --format ${request.name} both write to "${printable(request.output)}"; give each its own file.`);
     taken.set(abs, request.name);
-    paths.set(request.name, abs);
+    paths.set(request, abs);
   }
   return paths;
 }
@@ -199,7 +199,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (options.listRules) return listRules(options, io);
 
   let overrides: ConfigFile;
-  let outputs: Map<FormatName, string>;
+  let outputs: Map<FormatRequest, string>;
   try {
     overrides = cliOverrides(options);
     outputs = reportPaths(options, io.cwd);
@@ -264,10 +264,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       return 2;
     }
-    for (const [name, path] of outputs) {
+    for (const [request, path] of outputs) {
       const input = linterInputAt(path, [...search.files, ...(explicit ? [explicit] : [])]);
       if (input) {
-        io.stderr.write(`valohai-lint: --format ${name} would write its report over "${printable(relativePath(io.cwd, input))}", which is being linted; choose another file.\n`);
+        io.stderr.write(`valohai-lint: --format ${request.name} would write its report over "${printable(relativePath(io.cwd, input))}", which is being linted; choose another file.\n`);
         return 2;
       }
     }
@@ -296,7 +296,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const colors = palette(options.color ?? (request.output ? false : useColor(io.stdout, io.env)));
     const context: FormatContext = { cwd: io.cwd, rules: getRules(), colors, version: VERSION, env: io.env };
     const text = FORMATTERS[request.name](visible, context);
-    const path = outputs.get(request.name);
+    const path = outputs.get(request);
     if (path === undefined) io.stdout.write(text);
     else {
       const problem = writeReport(path, text);
