@@ -5,9 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { lint, pipelineGraphs } from '../packages/core/src/index.js';
+import { fixText, lint, pipelineGraphs } from '../packages/core/src/index.js';
+import { unifiedDiff } from '../packages/cli/src/unified-diff.js';
 import { layoutScene, renderSvg, sceneOf } from '../packages/graph/src/index.js';
 import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
+import { aliasFanOut, fixableSteps } from '../test/hostile/generate.js';
 import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 
@@ -170,4 +172,16 @@ else {
   const all = compare(() => renderSvg([{ scene: sceneOf(graph), layout: layoutScene(sceneOf(graph)) }]), () => lint(text), 5);
   line('graph: view → SVG, all of it', all.a, all.b, 'core lint()', undefined);
   console.log(`${'graph: 200-node layout goal'.padEnd(34)} under 1000 ms: ${r.a < 1000 ? 'met' : 'NOT met'} (${r.a.toFixed(0)} ms)`);
+}
+
+// 6. Hostile inputs (issue 10): aliases of one anchor, once quadratic, against parsing alone; the --fix-dry-run diff of
+// 8,000 fixes, built from the edits (it once took minutes), against fixing itself.
+{
+  const aliases = aliasFanOut(8000);
+  const r = compare(() => lint(aliases), () => parseOnly(aliases), 5);
+  line('lint: 8,000 aliases of one anchor', r.a, r.b, 'yaml parse only', 3);
+  const text = fixableSteps(8000);
+  const fixed = fixText(text);
+  const d = compare(() => unifiedDiff('valohai.yaml', text, fixed.edits), () => fixText(text), 3);
+  line('dry-run diff: 8,000 fixes', d.a, d.b, 'fixText', 0.25);
 }

@@ -63,6 +63,13 @@ interface Cases {
   invalid: object[];
 }
 
+/**
+ * Findings ESLint cannot produce, with why: their invalid.yaml is not run (internal-error has none at all).
+ * file-encoding: ESLint reads the file and hands the plugin text, with invalid bytes already replaced, so there are no
+ * bytes left to check; the CLI, which reads bytes, reports it (docs/eslint.md says so).
+ */
+const NOT_IN_ESLINT = new Set(['file-encoding']);
+
 /** RuleTester cases for one rule (internal-error has only valid.yaml: no input can make the core fail on purpose). */
 function casesFor(id: string): Cases {
   const dir = join(FIXTURES, id);
@@ -74,7 +81,7 @@ function casesFor(id: string): Cases {
   // valid.yaml lints clean with every rule on, as in the core's own fixture test.
   const cases: Cases = { valid: [{ name: `${id}/valid.yaml`, code: valid, filename, settings: settingsOf(valid), rules: others(() => true) }], invalid: [] };
   const invalidFile = join(dir, 'invalid.yaml');
-  if (!existsSync(invalidFile)) return cases;
+  if (!existsSync(invalidFile) || NOT_IN_ESLINT.has(id)) return cases;
   const annotated = readFileSync(invalidFile, 'utf8');
   const code = strip(annotated);
   const expected = parseAnnotations(annotated);

@@ -44,7 +44,10 @@ export async function runCli(args: string[], options: { cwd?: string; input?: st
     env: cliEnv(options.env),
     stdout: { write: (s: string) => stdout.push(s), isTTY: false },
     stderr: { write: (s: string) => stderr.push(s), isTTY: false },
-    readStdin: () => Promise.resolve(options.input ?? ''),
+    readStdin: (maxBytes) => {
+      const bytes = Buffer.from(options.input ?? '', 'utf8');
+      return Promise.resolve(bytes.length > maxBytes ? { tooLarge: `more than ${maxBytes}` } : bytes);
+    },
   });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }

@@ -1,11 +1,11 @@
 // `valohai-lint graph [FILE] [--pipeline NAME] [--format mermaid|dot|svg|json]`: draws the pipelines of one
 // valohai.yaml, with the findings of a normal lint (under the same configuration) marked on the graph.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { lint, pipelineGraphs, type LintConfig, type PipelineGraph } from '@valohai-lint/core';
+import { decodeSource, DEFAULT_MAX_FILE_SIZE, lint, pipelineGraphs, type LintConfig, type PipelineGraph } from '@valohai-lint/core';
 import { drawPipelines, renderDot, renderJson, renderMermaidMarkdown, renderSvg, sceneOf } from '@valohai-lint/graph';
-import { ConfigResolver } from '@valohai-lint/node';
+import { ConfigResolver, describeError, readRegularFile } from '@valohai-lint/node';
 import type { Io } from './main.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'json'] as const;
@@ -100,21 +100,28 @@ export async function runGraph(argv: readonly string[], io: Io): Promise<number>
   if (explicitConfig !== undefined && !existsSync(explicitConfig)) return fail(`the configuration file "${options.config}" does not exist.`);
 
   let path: string;
-  let text: string;
+  // Read as the lint reads: a regular file only, never more than the size limit allows, and strictly UTF-8.
+  const maxBytes = DEFAULT_MAX_FILE_SIZE * 3;
+  let bytes: Uint8Array;
   if (options.file === '-') {
     path = resolve(io.cwd, 'valohai.yaml');
-    text = await io.readStdin();
+    const input = await io.readStdin(maxBytes);
+    if (!(input instanceof Uint8Array)) return fail(`standard input has ${input.tooLarge} bytes, too many to draw.`);
+    bytes = input;
   } else {
     const candidates = options.file !== undefined ? [options.file] : ['valohai.yaml', 'valohai.yml'];
     const found = candidates.map((c) => resolve(io.cwd, c)).find((c) => existsSync(c));
     if (found === undefined) return fail(options.file !== undefined ? `"${options.file}" does not exist.` : 'no valohai.yaml or valohai.yml in the current folder; name the file to draw.');
     path = found;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      return fail(`cannot read "${options.file ?? path}": ${(error as Error).message}`);
-    }
+    const read = readRegularFile(path, maxBytes);
+    if (read.kind === 'error') return fail(`cannot read "${options.file ?? path}": ${describeError(read.error)}`);
+    if (read.kind === 'not-a-file') return fail(`cannot draw "${options.file ?? path}": it is ${read.what}, not a regular file.`);
+    if (read.kind === 'too-large') return fail(`"${options.file ?? path}" is too large to analyze.`);
+    bytes = read.bytes;
   }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return fail(`"${options.file ?? path}" is not UTF-8 text, so it cannot be drawn; save it as UTF-8.`);
+  const text = decoded.text;
   const config = configFor(path, explicitConfig, io);
   if (!config) return 2;
   const result = lint(text, config);
