@@ -23,7 +23,7 @@ export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette): s
   const to = from + WINDOW;
   const out: string[] = [];
   for (let line = context; line <= last && line < source.lineCount; line++) {
-    const lineStart = source.lineStarts[line] ?? 0;
+    const lineStart = source.contentStart(line);
     const lineLength = source.lineEnd(line) - lineStart;
     const raw = source.text.slice(lineStart + Math.min(from, lineLength), lineStart + Math.min(to, lineLength));
     const shown = printableWithOffsets(raw, { tabAsSpace: true });
