@@ -53,6 +53,7 @@ describe('pull diagnostics', () => {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'valohai-lint' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { pipelineGraphProvider: true },
       },
       serverInfo: { name: 'valohai-lint' },
     });

@@ -56,6 +56,7 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsDelivery(ctx);
 
   connection.onInitialize((params): InitializeResult => {
+    ctx.lifecycle.initialize();
     ctx.support = readSupport(params);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     ctx.config.setFolders(folders);
@@ -74,12 +75,16 @@ export function startServer(connection: Connection): void {
         renameProvider: ctx.support.prepareRename ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'valohai-lint' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { pipelineGraphProvider: true },
       },
       serverInfo: { name: 'valohai-lint' },
     };
   });
 
+  connection.onShutdown(() => ctx.lifecycle.shutDown());
+
   connection.onInitialized(() => {
+    if (!ctx.lifecycle.running) return;
     if (ctx.support.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     if (ctx.support.watchedFiles) {
       const watchers = CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }));
@@ -106,6 +111,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onDidOpenTextDocument((params) => {
+    if (!ctx.lifecycle.running) return;
     const td = params?.textDocument;
     const doc = ctx.documents.open(td?.uri, td?.languageId, td?.version, td?.text);
     if (doc) {
@@ -115,6 +121,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeTextDocument((params) => {
+    if (!ctx.lifecycle.running) return;
     const doc = ctx.documents.change(params?.textDocument?.uri, params?.textDocument?.version, params?.contentChanges);
     if (doc) {
       diagnostics.changed(doc.uri);
@@ -123,6 +130,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidCloseTextDocument((params) => {
+    if (!ctx.lifecycle.running) return;
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return;
     ctx.documents.close(uri);
@@ -133,6 +141,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    if (!ctx.lifecycle.running) return;
     const settings = (params?.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (settings !== undefined) ctx.config.setPushedSettings(settings);
     ctx.config.clearSettings();
@@ -140,6 +149,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    if (!ctx.lifecycle.running) return;
     // Any watched file may be a configuration file (the nearest one, or the one valohaiLint.configFile names); reloading
     // is cheap and documents are linted again only if their configuration really changed.
     if (!Array.isArray(params?.changes) || params.changes.length === 0) return;
@@ -147,7 +157,10 @@ export function startServer(connection: Connection): void {
     void diagnostics.refreshAll();
   });
 
-  connection.onRequest(STATUS_REQUEST, (): ServerStatus => ({ lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics }));
+  connection.onRequest(STATUS_REQUEST, (): ServerStatus => {
+    ctx.lifecycle.checkRequest();
+    return { lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics };
+  });
 
   diagnostics.listen();
   listenFeatures(ctx);

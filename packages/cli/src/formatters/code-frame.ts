@@ -1,14 +1,15 @@
 // A code frame: the lines of a diagnostic's range with a gutter, and the exact range underlined. Several findings on
 // the same lines (image-fully-qualified and image-tag on one image, say) share one frame, with one underline each.
+// Only a window of columns around the range is shown, so a one-line (minified) file of megabytes prints a few hundred
+// characters per finding; text from the file is printed through printableWithOffsets, so it cannot drive the terminal.
 import type { Diagnostic, Severity, SourceFile } from '@valohai-lint/core';
 import type { Palette } from '../colors.js';
+import { printableWithOffsets } from '../escape.js';
 
 const MAX_LINES = 4;
-
-/** Tabs become spaces so that the underline stays aligned. */
-function expand(line: string): string {
-  return line.replace(/\t/g, ' ');
-}
+/** Columns of a line shown at most, and how many of them come before the range's start when a line is cut. */
+const WINDOW = 160;
+const LEAD = 40;
 
 const INDENT = '    ';
 
@@ -36,18 +37,30 @@ export function codeFrame(source: SourceFile, group: readonly Diagnostic[], colo
   const last = Math.min(d.end.line - 1, first + MAX_LINES - 1);
   const context = Math.max(0, first - 1);
   const width = String(last + 1).length;
+  // The same window for every line of the frame, so that the lines stay aligned with each other.
+  const startColumn = d.start.column - 1;
+  const from = startColumn < WINDOW - LEAD ? 0 : startColumn - LEAD;
+  const to = from + WINDOW;
   const out: string[] = [];
   for (let line = context; line <= last && line < source.lineCount; line++) {
-    const text = expand(source.lineText(line));
+    const lineStart = source.contentStart(line);
+    const lineLength = source.lineEnd(line) - lineStart;
+    const raw = source.text.slice(lineStart + Math.min(from, lineLength), lineStart + Math.min(to, lineLength));
+    const shown = printableWithOffsets(raw, { tabAsSpace: true });
+    const before = from > 0 && lineLength > 0 ? '…' : '';
+    const after = lineLength > to ? '…' : '';
     const marked = line >= first;
     const gutter = `${marked ? '>' : ' '} ${String(line + 1).padStart(width)} | `;
-    out.push(INDENT + colors.dim(gutter) + text);
+    out.push(INDENT + colors.dim(gutter) + before + shown.text + after);
     if (!marked) continue;
+    const indentation = raw.length - raw.trimStart().length;
+    const at = (column: number): number => shown.offsets[Math.max(0, Math.min(column, raw.length))]!;
     for (const u of underlines) {
-      const from = line === first ? u.start.column - 1 : text.length - text.trimStart().length;
-      const to = line === u.end.line - 1 ? u.end.column - 1 : text.length;
-      const len = Math.max(1, to - from);
-      out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | `) + ' '.repeat(Math.max(0, from)) + paint(colors, u.severity)('^'.repeat(len)));
+      const start = line === first ? u.start.column - 1 - from : from === 0 ? indentation : 0;
+      const end = line === u.end.line - 1 ? u.end.column - 1 - from : lineLength - from;
+      const offset = before.length + at(start);
+      const length = Math.max(1, at(end) - at(start));
+      out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | `) + ' '.repeat(offset) + paint(colors, u.severity)('^'.repeat(length)));
     }
   }
   if (d.end.line - 1 > last) out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | …`));
