@@ -1,4 +1,5 @@
 // Entry point of the bundled `valohai-lint` executable.
+import { tuneJitFor } from './jit.js';
 import { run } from './main.js';
 
 /** Reads standard input, keeping at most `maxBytes`: a larger (or endless) stream is not read to its end. */
@@ -21,7 +22,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin }).then(
+run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin, beforeLint: tuneJitFor }).then(
   (code) => {
     process.exitCode = code;
   },
