@@ -12,6 +12,7 @@ export const yamlAmbiguousValue = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: false,
+    scope: 'document',
     messages: {
       boolean: '"{{text}}" is read as the boolean {{value}} by Valohai (YAML 1.1); quote it if you mean the text, or write {{value}}.',
       booleanKey: 'The key "{{text}}" is read as the boolean {{value}} by Valohai (YAML 1.1); quote it if you mean the text.',
