@@ -4,10 +4,16 @@
 import { writeGenerated } from './write-generated.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getFindingKinds } from '../packages/core/src/index.js';
+import { defaultSeverities, getFindingKinds, type FindingMeta } from '../packages/core/src/index.js';
+
+/** The default severity, and the others some of the rule's findings have by default ("warning; info, hint by case"). */
+const severityCell = (meta: FindingMeta): string => {
+  const others = defaultSeverities(meta).filter((s) => s !== meta.defaultSeverity);
+  return others.length ? `${meta.defaultSeverity}; ${others.join(', ')} by case` : meta.defaultSeverity;
+};
 
 const target = join(import.meta.dirname, '../docs/rules/README.md');
-const rows = getFindingKinds().map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.area} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.parity ? 'yes' : ''} | ${r.reportedBy} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
+const rows = getFindingKinds().map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.area} | ${severityCell(r.meta)} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.parity ? 'yes' : ''} | ${r.reportedBy} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
 const text = `# Rules
 
 Generated from the rules' metadata by \`pnpm gen:docs\`; do not edit by hand. "Parity" marks rules that mirror a check of

@@ -247,7 +247,7 @@ describe('gitlab', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vl-gl-'));
     writeFileSync(join(dir, 'valohai.yaml'), '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    name: again\n');
     const severities = async (rule: string, severity: string): Promise<string[]> =>
-      (JSON.parse((await lintProject(['--format', 'gitlab', '--rule', `yaml-duplicate-key=${severity}`], {}, dir)).stdout) as { severity: string; check_name: string }[]).filter((i) => i.check_name === rule).map((i) => i.severity);
+      (JSON.parse((await lintProject(['--format', 'gitlab', '--include-hints', '--rule', `yaml-duplicate-key=${severity}`], {}, dir)).stdout) as { severity: string; check_name: string }[]).filter((i) => i.check_name === rule).map((i) => i.severity);
     expect(await severities('yaml-duplicate-key', 'error')).toEqual(['major']);
     expect(await severities('yaml-duplicate-key', 'warning')).toEqual(['minor']);
     expect(await severities('yaml-duplicate-key', 'info')).toEqual(['info']);

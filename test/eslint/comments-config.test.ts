@@ -30,8 +30,8 @@ const UNTAGGED = 'Image "docker.io/library/python" has no tag, so it means "dock
 
 describe("ESLint's directives as YAML comments", () => {
   it('eslint-disable-next-line with a reason suppresses one rule on the next line', () => {
-    const text = '- step:\n    name: train\n    # eslint-disable-next-line valohai/image-tag -- the base image is rebuilt nightly\n    image: python\n    command: x\n';
-    expect(lintFile({ 'valohai.yaml': text }, 'valohai.yaml')).toEqual(['4:12 1 valohai/image-fully-qualified Image "python" is not fully qualified; write "docker.io/library/python", the same image by its full name.']);
+    const text = '- step:\n    name: train\n    # eslint-disable-next-line valohai/image-tag -- the base image is rebuilt nightly\n    image: myorg/train\n    command: x\n';
+    expect(lintFile({ 'valohai.yaml': text }, 'valohai.yaml')).toEqual(['4:12 1 valohai/image-fully-qualified Image "myorg/train" is not written by its full name "docker.io/myorg/train", so a credential pattern such as "docker.io/myorg/*" would not match it, and if it is private Valohai would pull it without credentials.']);
   });
 
   it('eslint-disable / eslint-enable cover the lines between them', () => {
@@ -128,7 +128,8 @@ describe('.valohai-lint.yaml and settings.valohai', () => {
   it('settings.valohai overrides it, or turns it off', () => {
     const files = { '.valohai-lint.yaml': REGISTRIES, 'valohai.yaml': PRIVATE };
     const found = (config: string): string[] => brief(lintFile(files, 'valohai.yaml', { config }));
-    expect(found(configWith('', "{ public: ['docker.io/myorg/*'] }"))).toEqual([UNQUALIFIED]);
+    // Declared public, the image needs no credentials, so its short name is fine.
+    expect(found(configWith('', "{ public: ['docker.io/myorg/*'] }"))).toEqual([]);
     expect(found(configWith('', '{ configFile: false }'))).toEqual([UNQUALIFIED]);
     expect(found(configWith('', "{ configFile: 'elsewhere.yaml' }"))).toEqual(['1:1 2 valohai/config-invalid', UNQUALIFIED]);
   });
@@ -137,7 +138,7 @@ describe('.valohai-lint.yaml and settings.valohai', () => {
     const config = configWith('', "{ registries: [{ pattern: 'docker.io/myorg/*', type: 'dockerhub' }], maxFilesize: 10 }");
     expect(lintFile({ 'valohai.yaml': STEP('docker.io/library/python:3.12') }, 'valohai.yaml', { config })).toEqual([
       '1:1 2 valohai/config-invalid Unknown key "maxFilesize" in settings.valohai; use "configFile", "registries", "public" or "maxFileSize".',
-      '1:1 2 valohai/config-invalid settings.valohai: Unknown registry type "dockerhub". Did you mean "docker-hub"?',
+      '1:1 2 valohai/config-invalid settings.valohai: Unknown registry type "dockerhub" (leave "type" out to infer it from the pattern\'s host). Did you mean "docker-hub"?',
     ]);
   });
 });

@@ -14,7 +14,7 @@ function rulesByFile(dir: string, stdout: string): Record<string, string[]> {
   return Object.fromEntries(json.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => `${m.ruleId}@${m.line}`).sort()]));
 }
 
-const VALOHAI_YAML = '- step:\n    name: train\n    image: python\n    command: python train.py\n';
+const VALOHAI_YAML = '- step:\n    name: train\n    image: myorg/train\n    command: python train.py\n';
 const VALOHAI_FINDINGS = ['valohai/image-fully-qualified@3', 'valohai/image-tag@3'];
 
 describe('a repository whose eslint.config.js also lints JavaScript and TypeScript', () => {

@@ -15,7 +15,7 @@ import { ensurePluginBuilt, ESLINT_VERSIONS, RECOMMENDED_CONFIG, runEslint } fro
 
 const PACKAGE = join(ROOT, 'packages/eslint-plugin');
 const ESLINT_DIRS: Record<(typeof ESLINT_VERSIONS)[number], string> = { '10.15.0': join(ROOT, 'test/node_modules/eslint'), '9.15.0': join(ROOT, 'test/node_modules/eslint-v9') };
-const VALOHAI_YAML = '- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n';
+const VALOHAI_YAML = '- step:\n    name: train\n    image: myorg/train:1.0\n    command: python train.py\n';
 
 /** `npm pack` of the plugin: the tarball a user installs. */
 function pack(): string {
@@ -87,7 +87,7 @@ describe('one core lint per file', () => {
   it('however many rules are on, and none when the plugin has no rule on', () => {
     const run = vi.spyOn(FileAnalysis.prototype as unknown as { run: () => unknown }, 'run');
     const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(VALOHAI_YAML.replace('python:3.12', 'python'), [plugin.configs.recommended as Linter.Config], 'valohai.yaml');
+    const messages = linter.verify(VALOHAI_YAML.replace('myorg/train:1.0', 'myorg/train'), [plugin.configs.recommended as Linter.Config], 'valohai.yaml');
     expect(messages.map((m) => m.ruleId)).toEqual(['valohai/image-fully-qualified', 'valohai/image-tag']);
     expect(Object.keys(plugin.configs.recommended.rules).length).toBeGreaterThan(40);
     expect(run).toHaveBeenCalledTimes(1);

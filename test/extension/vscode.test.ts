@@ -1,8 +1,9 @@
 // The VS Code extension in real VS Code (code-server 4.100.3 = VS Code 1.100.3, in headless Chromium): the packaged
 // .vsix is installed, a copy of examples/ is opened, and the test checks what a user sees: the Problems panel, a quick
-// fix, Fix All, hover, the outline, the status bar item, the rule documentation and the pipeline graph. Screenshots go
-// to test-results/extension/. Every wait is for a condition on the page, never a fixed delay.
-import { readFileSync } from 'node:fs';
+// fix, "Add registry pattern", Fix All, hover, the outline, the status bar item, the rule documentation and the
+// pipeline graph. Screenshots go to test-results/extension/. Every wait is for a condition on the page, never a fixed
+// delay.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, VsCode, packageExtension } from './code-server.js';
@@ -19,16 +20,16 @@ const EXAMPLE = {
     { rule: 'pipeline-unknown-step', text: 'runs step "trian"' },
     { rule: 'schema-unknown-key', text: 'Unknown key "enviroment"' },
     { rule: 'parameter-default', text: 'Default "fast" is not a number' },
-    { rule: 'image-fully-qualified', text: 'Image "python:3.12" is not fully qualified' },
+    { rule: 'image-fully-qualified', text: 'Image "continuumio/miniconda3:24.1.2-0" is not written by its full name' },
     { rule: 'image-registry-coverage', text: 'example-org/evaluate:1.0' },
   ],
   /** A diagnostic with a safe fix: applied from the light-bulb menu, after which the diagnostic is gone. */
   quickFix: {
     rule: 'image-fully-qualified',
-    line: 'image: python:3.12',
-    cursorAt: 'python',
-    title: 'Write "docker.io/library/python:3.12"',
-    fixed: '    image: docker.io/library/python:3.12',
+    line: 'image: continuumio/miniconda3:24.1.2-0',
+    cursorAt: 'continuumio',
+    title: 'Write "docker.io/continuumio/miniconda3:24.1.2-0"',
+    fixed: '    image: docker.io/continuumio/miniconda3:24.1.2-0',
   },
   /** Where the editor shows the problems screenshot: a part of the file with several squiggles. */
   showcase: { line: 'enviroment:', cursorAt: 'enviroment' },
@@ -87,6 +88,22 @@ const FIX_ALL = {
   fixedLine: '- [prepare.output.*, train.input.data]',
 };
 
+/**
+ * A valohai.yaml in a repository of its own (a folder with .git), so that no configuration applies to it: its image
+ * in AWS ECR gets "Add registry pattern", which creates the folder's .valohai-lint.yaml.
+ */
+const NO_CONFIG = {
+  file: 'registry-demo/valohai.yaml',
+  text: '- step:\n    name: train\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/train:1.0\n    command: python train.py\n',
+  repository: 'registry-demo/.git/HEAD',
+  rule: 'image-registry-coverage',
+  problem: 'team/train:1.0',
+  place: { line: 3, column: 12 },
+  title: 'Add registry pattern "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/*" to .valohai-lint.yaml',
+  config: 'registry-demo/.valohai-lint.yaml',
+  pattern: '  - pattern: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/*\n',
+};
+
 /** 1-based line and column of `place` in `file` of the examples: the first line containing `place.line`, at `cursorAt`. */
 function positionOf(file: string, place: { line: string; cursorAt: string }): { line: number; column: number } {
   const lines = readFileSync(join(ROOT, 'examples', file), 'utf8').split('\n');
@@ -112,7 +129,7 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
     vscode = await VsCode.launch({
       vsix,
       project: join(ROOT, 'examples'),
-      extraFiles: { [FIX_ALL.file]: FIX_ALL.text, [BAD_CONFIG.file]: BAD_CONFIG.text },
+      extraFiles: { [FIX_ALL.file]: FIX_ALL.text, [BAD_CONFIG.file]: BAD_CONFIG.text, [NO_CONFIG.file]: NO_CONFIG.text, [NO_CONFIG.repository]: 'ref: refs/heads/main\n' },
     });
   }, 300_000);
 
@@ -186,6 +203,25 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
     await problemRows(fix.rule).first().waitFor({ state: 'detached' });
     await vscode.save();
     expect(vscode.readWorkspaceFile(EXAMPLE.file).split('\n')[line - 1]).toBe(fix.fixed);
+    await showProblems('');
+  });
+
+  it('adds a registry pattern to a new .valohai-lint.yaml from the light bulb, and the finding goes away', async () => {
+    const page = vscode.page;
+    await vscode.openFile(NO_CONFIG.file);
+    await showProblems(NO_CONFIG.rule);
+    await problemRows(NO_CONFIG.rule, NO_CONFIG.problem).first().waitFor({ timeout: 60_000 });
+    await vscode.goTo(NO_CONFIG.place.line, NO_CONFIG.place.column);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: NO_CONFIG.title }).filter({ visible: true }).first().waitFor();
+    await vscode.screenshot('add-registry-pattern', '.part.editor');
+    await vscode.chooseWithKeyboard('.action-widget', async (row) => (await row.innerText()).includes(NO_CONFIG.title));
+    // The server reads the configuration as the editor holds it, so the finding goes before anything is saved.
+    await problemRows(NO_CONFIG.rule, NO_CONFIG.problem).first().waitFor({ state: 'detached' });
+    await vscode.runCommand('File: Save All Files');
+    await expect.poll(() => (existsSync(join(vscode.dirs.workspace, NO_CONFIG.config)) ? vscode.readWorkspaceFile(NO_CONFIG.config) : '')).toContain(NO_CONFIG.pattern);
+    // The example's own findings, under its own configuration, are still there.
+    await problemRows(NO_CONFIG.rule, 'example-org/evaluate:1.0').first().waitFor();
     await showProblems('');
   });
 

@@ -38,6 +38,8 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   workspaceFolders?: string[];
   initializationOptions?: unknown;
+  /** Declare that WorkspaceEdits may create files (`resourceOperations: ['create']`), as VS Code and Neovim do. */
+  createFiles?: boolean;
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -108,7 +110,7 @@ export class TestClient {
       },
       workspace: {
         configuration: options.settings !== undefined,
-        workspaceEdit: { documentChanges: true },
+        workspaceEdit: { documentChanges: true, ...(options.createFiles ? { resourceOperations: ['create'] } : {}) },
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceFolders: true,
@@ -179,6 +181,15 @@ export class TestClient {
 
   change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Tells the server that files changed on disk (1 created, 2 changed, 3 deleted), as a file watcher would. */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

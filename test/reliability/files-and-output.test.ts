@@ -10,7 +10,8 @@ import { folder, giveToUnprivileged, run } from './run.js';
 
 const HOSTILE = join(import.meta.dirname, '../hostile');
 const CLEAN = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n';
-const WARNS = CLEAN.replace('docker.io/library/python:3.12', 'python:3.12');
+/** One warning: an image without a tag (image-tag). */
+const WARNS = CLEAN.replace('docker.io/library/python:3.12', 'docker.io/library/python');
 
 
 /** Lines a GitHub Actions runner would take as workflow commands (actions/runner ActionCommand: v2 and legacy). */

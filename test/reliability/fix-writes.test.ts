@@ -12,6 +12,7 @@ import { fixableSteps } from '../hostile/generate.js';
 import { folder, giveToUnprivileged, isRoot, namesIn, openFolder, run } from './run.js';
 
 const HOSTILE = join(import.meta.dirname, '../hostile');
+/** An official image written short: a hint, which --fix qualifies (the tests show hints with --include-hints). */
 const FIXABLE = '- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n';
 const FIXED = FIXABLE.replace('python:3.12', 'docker.io/library/python:3.12');
 
@@ -89,7 +90,7 @@ describe('the file --fix writes', () => {
   it('a file with hard links is refused (a rename would split them): one line, exit 2, the report, both names unchanged', () => {
     const dir = folder({ 'valohai.yaml': FIXABLE });
     linkSync(join(dir, 'valohai.yaml'), join(dir, 'copy.yaml'));
-    const r = run(['--fix', 'valohai.yaml'], { cwd: dir });
+    const r = run(['--fix', '--include-hints', 'valohai.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('valohai-lint: did not fix "valohai.yaml": it has 2 hard links, which replacing it would split (and writing in place could leave it half-written); apply the fixes by hand, for example from --fix-dry-run\n');
     expect(r.stdout).toContain('image-fully-qualified');
@@ -111,13 +112,13 @@ describe('the file --fix writes', () => {
     const dir = folder({ 'a/valohai.yaml': FIXABLE, 'b/valohai.yaml': FIXABLE });
     giveToUnprivileged(dir);
     chmodSync(join(dir, 'b'), 0o555);
-    const r = run(['--fix'], { cwd: dir, unprivileged: true });
+    const r = run(['--fix', '--include-hints'], { cwd: dir, unprivileged: true });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('valohai-lint: did not fix "b/valohai.yaml": its folder is not writable, so it cannot be replaced atomically\n');
     expect(readFileSync(join(dir, 'a/valohai.yaml'), 'utf8')).toBe(FIXED);
     expect(readFileSync(join(dir, 'b/valohai.yaml'), 'utf8')).toBe(FIXABLE);
-    expect(r.stdout).toContain('b/valohai.yaml\n  3:12  warning  Image "python:3.12" is not fully qualified');
-    expect(r.stdout).toContain('1 problem (0 errors, 1 warning)');
+    expect(r.stdout).toContain('b/valohai.yaml\n  3:12  hint  Image "python:3.12" is not written by its full name');
+    expect(r.stdout).toContain('1 problem (0 errors, 0 warnings, 1 hint)');
   });
 
   it('a later file that does not fit (the file size limit, as a full disk): one line, the report printed, exit 2, nothing left behind', () => {

@@ -16,6 +16,8 @@ export interface CliOptions {
   fixDryRun: boolean;
   maxWarnings?: number;
   quiet: boolean;
+  /** Report hints too (the least severe findings, which editors show subtly); without it they are left out. */
+  includeHints: boolean;
   listRules: boolean;
   printConfig?: string;
   stdin: boolean;
@@ -49,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'fix-dry-run': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'include-hints': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         'print-config': { type: 'string' },
         stdin: { type: 'boolean' },
@@ -93,6 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: Boolean(v.fix),
     fixDryRun: Boolean(v['fix-dry-run']),
     quiet: Boolean(v.quiet),
+    includeHints: Boolean(v['include-hints']),
     listRules: Boolean(v['list-rules']),
     stdin: Boolean(v.stdin),
     help: Boolean(v.help),
@@ -111,6 +115,7 @@ export const HELP = `valohai-lint: find mistakes in valohai.yaml before Valohai 
 
 Usage: valohai-lint [options] [files, folders or globs...]
        valohai-lint graph [FILE] [--pipeline NAME] [--format mermaid|dot|svg|json]
+       valohai-lint init [folder]   Write a starter .valohai-lint.yaml (see valohai-lint init --help)
 
 With no paths, lints every valohai.yaml / valohai.yml under the current folder,
 and variants such as staging.valohai.yaml (skipping node_modules, .git, .hg, .svn).
@@ -124,6 +129,8 @@ Options:
       --fix-dry-run         Print the fixes as a unified diff; change nothing
       --max-warnings N      Exit 1 when there are more than N warnings
   -q, --quiet               Report errors only
+      --include-hints       Also report hints (e.g. official images written short);
+                            infos are reported by default, hints only with this
       --list-rules          Print the rules (with --format json: machine-readable)
       --print-config FILE   Print the configuration that applies to FILE
       --stdin               Lint standard input

@@ -3,13 +3,14 @@
 // code 2, and the report of the others is still printed.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { decodeSource, encodingResult, fixText, getFindingKind, getFindingKinds, globMatcher, lint, mergeConfigs, resolveConfig, ruleDocsPath, tooLargeResult, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
+import { decodeSource, defaultSeverities, encodingResult, fixText, getFindingKind, getFindingKinds, globMatcher, lint, mergeConfigs, resolveConfig, ruleDocsPath, tooLargeResult, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
 import { ConfigResolver, describeError, readRegularFile, type LoadedConfig } from '@valohai-lint/node';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName, type FormatRequest } from './args.js';
 import { palette, useColor } from './colors.js';
 import { printable, printablePath } from './escape.js';
 import { BadGlob, findFiles } from './files.js';
 import { runGraph } from './graph-command.js';
+import { runInit } from './init.js';
 import { github } from './formatters/github.js';
 import { gitlab } from './formatters/gitlab.js';
 import { json } from './formatters/json.js';
@@ -47,6 +48,7 @@ function listRules(options: CliOptions, io: Io): number {
       id: r.meta.id,
       area: r.meta.area,
       severity: r.meta.defaultSeverity,
+      ...(r.meta.messageSeverities ? { messageSeverities: r.meta.messageSeverities } : {}),
       description: r.meta.description,
       fixable: r.meta.fixable,
       hasSuggestions: r.meta.hasSuggestions,
@@ -58,7 +60,8 @@ function listRules(options: CliOptions, io: Io): number {
   } else {
     const width = Math.max(...rules.map((r) => r.meta.id.length));
     for (const r of rules) {
-      const flags = [r.meta.fixable ? 'fixable' : '', r.meta.parity ? 'parity' : '', r.reportedBy === 'rule' ? '' : `reported by the ${r.reportedBy}`].filter(Boolean).join(', ');
+      const others = defaultSeverities(r.meta).filter((sev) => sev !== r.meta.defaultSeverity);
+      const flags = [others.length ? `${others.join(' or ')} by case` : '', r.meta.fixable ? 'fixable' : '', r.meta.parity ? 'parity' : '', r.reportedBy === 'rule' ? '' : `reported by the ${r.reportedBy}`].filter(Boolean).join(', ');
       io.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.description}${flags ? ` (${flags})` : ''}\n`);
     }
   }
@@ -186,6 +189,7 @@ function reportPaths(options: CliOptions, cwd: string): Map<FormatRequest, strin
 /** Runs the CLI and resolves to its exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -297,7 +301,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
-  const visible = results.map((r) => ({ ...r, diagnostics: options.quiet ? r.diagnostics.filter((d: Diagnostic) => d.severity === 'error') : r.diagnostics }));
+  const visible = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d: Diagnostic) => shown(d, options)) }));
   for (const request of options.formats) {
     const colors = palette(options.color ?? (request.output ? false : useColor(io.stdout, io.env)));
     const context: FormatContext = { cwd: io.cwd, rules: getFindingKinds(), colors, version: VERSION, env: io.env };
@@ -317,6 +321,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * What every format reports: errors only with --quiet; else errors, warnings and infos (what an editor's problem list
+ * shows), and hints (which editors show only as a subtle mark in the text) with --include-hints. Exit codes never
+ * depend on infos or hints.
+ */
+function shown(d: Diagnostic, options: CliOptions): boolean {
+  if (options.quiet) return d.severity === 'error';
+  return d.severity !== 'hint' || options.includeHints;
 }
 
 /** A file's result for the formatters, keeping the parsed document so that no formatter parses the text again. */

@@ -5,10 +5,11 @@ export type { IncrementalStats } from './linter/incremental.js';
 export type { LintResult, FixResult, LintOptions } from './linter/lint.js';
 export { getRules, getRule, getFindingKinds, getFindingKind } from './linter/catalog.js';
 export type { FindingKind } from './linter/catalog.js';
-export { resolveConfig, DEFAULT_MAX_FILE_SIZE } from './config/resolve.js';
+export { resolveConfig, resolveRegistry, DEFAULT_MAX_FILE_SIZE } from './config/resolve.js';
 export type * from './config/types.js';
 export { applyFixes, applyEdits } from './engine/fixes.js';
 export { formatMessage, createDiagnostic } from './diagnostic/create.js';
+export { defaultSeverities, SEVERITY_ORDER, severityOf } from './diagnostic/severity.js';
 export type * from './diagnostic/types.js';
 export type { Rule, RuleMeta, RuleContext } from './engine/types.js';
 export { createAnalysisContext } from './engine/context.js';
@@ -36,8 +37,13 @@ export function ruleDocsUrl(id: string): string {
   return `https://github.com/valohai-lint/valohai-lint/blob/main/docs/rules/${id}.md`;
 }
 export { parseConfig, mergeConfigs } from './config-file/parse-config.js';
+export { addRegistries } from './config-file/add-registries.js';
+export type { RegistryAddition } from './config-file/add-registries.js';
+export { renderAdditions, renderStarterConfig, usedBy } from './config-file/starter.js';
+export { planCredentials } from './images/credential-plan.js';
+export type { CredentialPlan, ImageSite, PlanInput, PlannedPattern } from './images/credential-plan.js';
 export type { ConfigFile, ConfigResult } from './config-file/parse-config.js';
-export { REGISTRY_TYPES } from './config/registry-types.js';
+export { inferRegistryType, isRegistryType, REGISTRY_TYPES, registryTypesFor } from './config/registry-types.js';
 export { globMatcher, globProblem, MAX_GLOB_ALTERNATIVES } from './config/ignore-globs.js';
 export type { RegistryType } from './config/registry-types.js';
 export { describeDocumentImages, describeImages, documentImageAt, imageAt } from './images/describe.js';

@@ -13,7 +13,9 @@ it.each([
   { what: 'full', text: 'rules:\n  image-tag: off\n  yaml-syntax: error\nregistries:\n  - pattern: docker.io/myorg/*\n    type: docker-hub\n    description: token\npublic: [docker.io/library/*]\nignore: [legacy/**]\nmaxFileSize: 1000\n' },
   { what: 'unknown top-level key', text: 'rulez: {}\n' },
   { what: 'bad severity', text: 'rules:\n  image-tag: fatal\n' },
-  { what: 'registry without type', text: 'registries:\n  - pattern: docker.io/x/*\n' },
+  { what: 'registry without type (inferred from the host)', text: 'registries:\n  - pattern: docker.io/x/*\n' },
+  { what: 'registry whose type contradicts its host (a warning, not an error)', text: 'registries:\n  - pattern: docker.io/x/*\n    type: aws-ecr\n' },
+  { what: 'registry with only a description', text: 'registries:\n  - description: token\n' },
   { what: 'registry with unknown key', text: 'registries:\n  - pattern: docker.io/x/*\n    type: docker-hub\n    token: x\n' },
   { what: 'unknown registry type', text: 'registries:\n  - pattern: docker.io/x/*\n    type: quay\n' },
   { what: 'empty pattern', text: 'registries:\n  - pattern: ""\n    type: docker-hub\n' },
@@ -26,6 +28,7 @@ it.each([
   expect(byParser).toBe(bySchema);
 });
 
-it('the schema lists exactly the registry types the parser accepts', () => {
+it('the schema lists exactly the registry types the parser accepts, and requires only the pattern', () => {
   expect(schema.properties.registries.items.properties.type.enum).toEqual([...REGISTRY_TYPES]);
+  expect(schema.properties.registries.items.required).toEqual(['pattern']);
 });

@@ -20,7 +20,7 @@ describe('analysis context', () => {
     const without = createAnalysisContext(doc, resolveConfig(undefined));
     const withEcr = createAnalysisContext(doc, resolveConfig({ registries: [ECR] }));
     expect(without.images()[0]?.coveredBy).toBeUndefined();
-    expect(withEcr.images()[0]?.coveredBy).toEqual(ECR);
+    expect(withEcr.images()[0]?.coveredBy).toMatchObject(ECR);
     // Asking the first context again still gives its own answer.
     expect(without.images()[0]?.coveredBy).toBeUndefined();
   });

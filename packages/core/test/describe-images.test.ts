@@ -29,6 +29,7 @@ it('describes every image with its parts and credential status', () => {
   expect(b!.credentials).toBe('Covered by the aws-ecr credentials pattern "123456789012.dkr.ecr.eu-west-1.amazonaws.com/*".');
   expect(c).toMatchObject({ needsCredentials: false, publicBy: 'docker.io/library/*' });
   expect(d).toMatchObject({ templated: true });
+  expect(d!.credentials).toContain('Valohai does not fill in');
   expect(TEXT.slice(a!.span.start, a!.span.end)).toBe('myorg/train:1.0');
 });
 
@@ -38,7 +39,13 @@ it('finds the image under an offset', () => {
   expect(imageAt(TEXT, TEXT.indexOf('command'), config)).toBeUndefined();
 });
 
-it('says how to enable the coverage check when no registries are configured', () => {
+it('says which pattern to add when no registries are configured', () => {
   const b = describeImages(TEXT)[1]!;
-  expect(b.credentials).toContain('add its credentials pattern under "registries"');
+  expect(b.suggestedPattern).toBe('123456789012.dkr.ecr.eu-west-1.amazonaws.com/ml/*');
+  expect(b.credentials).toContain('add "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ml/*" under "registries"');
+});
+
+it('says when a type was inferred from the pattern\'s host', () => {
+  const b = describeImages(TEXT, { registries: [{ pattern: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/*' }] })[1]!;
+  expect(b.credentials).toBe('Covered by the aws-ecr credentials pattern "123456789012.dkr.ecr.eu-west-1.amazonaws.com/*" (type inferred from its host).');
 });

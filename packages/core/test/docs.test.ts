@@ -53,6 +53,9 @@ for (const rule of getFindingKinds()) {
       expect(existsSync(file), `${file} is missing`).toBe(true);
       const page = parsePage(readFileSync(file, 'utf8'));
       expect(page.front).toMatchObject({ id, area: rule.meta.area, severity: rule.meta.defaultSeverity, fixable: String(rule.meta.fixable), parity: String(rule.meta.parity) });
+      // Per-message defaults (`messageSeverities: officialImage=hint, namespaceImage=info`) are part of the rule too.
+      const declared = Object.entries(rule.meta.messageSeverities ?? {}).map(([m, s]) => `${m}=${s}`).sort();
+      expect((page.front['messageSeverities'] ?? '').split(',').map((e) => e.trim()).filter(Boolean).sort()).toEqual(declared);
       expect(page.description).toBe(rule.meta.description);
       const order = page.headings.filter((h) => REQUIRED_HEADINGS.includes(h));
       expect(order).toEqual(REQUIRED_HEADINGS);

@@ -1,5 +1,6 @@
 // Fixture tests: every rule has test/fixtures/<rule-id>/ with an annotated invalid.yaml (exhaustive), a valid.yaml that
-// lints clean, and invalid.fixed.yaml when the rule is fixable. UPDATE=1 rewrites annotations from the actual results.
+// lints clean, and invalid.fixed.yaml when the rule is fixable, plus variants (invalid-<case>.yaml, valid-<case>.yaml)
+// for cases with a configuration of their own. UPDATE=1 rewrites annotations from the actual results.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
@@ -71,43 +72,55 @@ for (const rule of rules) {
       });
       return;
     }
-    it('invalid.yaml: exactly the annotated diagnostics', () => {
-      const file = join(dir, 'invalid.yaml');
-      expect(existsSync(file), `${file} is missing`).toBe(true);
-      const text = readFileSync(file, 'utf8');
-      const only = onlyRule(text);
-      if (process.env['UPDATE'] === '1' && decodeSource(readFileSync(file)).ok) {
-        const clean = stripAnnotations(text);
-        writeFileSync(file, annotate(clean, actualOf(clean, only, rule.meta.area)));
-      }
-      const current = readFileSync(file, 'utf8');
-      const expected = parseAnnotations(current).map(describe).sort();
-      const actual = actualOfFile(file, only, rule.meta.area).map(describe).sort();
-      expect(actual).toEqual(expected);
-      expect(actual.filter((a) => a.includes(`[${id}]`)).length, `invalid.yaml must trigger ${id}`).toBeGreaterThan(0);
-    });
+    // invalid.yaml and valid.yaml, plus variants (`invalid-<case>.yaml`, `valid-<case>.yaml`) for cases that need a
+    // configuration of their own, such as the rows of docs/configuration.md's image policy.
+    const variants = (kind: 'invalid' | 'valid'): string[] => {
+      const names = existsSync(dir) ? readdirSync(dir).filter((f) => new RegExp(`^${kind}(-[\\w-]+)?\\.yaml$`).test(f)) : [];
+      return [`${kind}.yaml`, ...names.filter((f) => f !== `${kind}.yaml`).sort()];
+    };
 
-    it('valid.yaml: no diagnostics at all', () => {
-      const file = join(dir, 'valid.yaml');
-      expect(existsSync(file), `${file} is missing`).toBe(true);
-      expect(actualOfFile(file, undefined, rule.meta.area).map(describe)).toEqual([]);
-    });
-
-    if (rule.meta.fixable) {
-      it('invalid.fixed.yaml: safe fixes applied to a fixpoint, idempotent, and the rule is quiet afterwards', () => {
-        const file = join(dir, 'invalid.fixed.yaml');
-        const text = stripAnnotations(readFileSync(join(dir, 'invalid.yaml'), 'utf8'));
-        const config = configOf(text);
-        const fixed = fixText(text, config);
-        const result = fixed.text;
-        if (process.env['UPDATE'] === '1' && !existsSync(file)) writeFileSync(file, result);
+    for (const name of variants('invalid')) {
+      it(`${name}: exactly the annotated diagnostics`, () => {
+        const file = join(dir, name);
         expect(existsSync(file), `${file} is missing`).toBe(true);
-        expect(result).toBe(readFileSync(file, 'utf8'));
-        expect(fixed.text).not.toBe(text);
-        expect(fixText(fixed.text, config).text).toBe(fixed.text);
-        const relinted = lint(fixed.text, config);
-        expect(relinted.diagnostics.filter((d) => d.ruleId === id && d.fix).map(describe)).toEqual([]);
-        expect(relinted.document?.hasSyntaxErrors).toBe(false);
+        const text = readFileSync(file, 'utf8');
+        const only = onlyRule(text);
+        if (process.env['UPDATE'] === '1' && decodeSource(readFileSync(file)).ok) {
+          const clean = stripAnnotations(text);
+          writeFileSync(file, annotate(clean, actualOf(clean, only, rule.meta.area)));
+        }
+        const current = readFileSync(file, 'utf8');
+        const expected = parseAnnotations(current).map(describe).sort();
+        const actual = actualOfFile(file, only, rule.meta.area).map(describe).sort();
+        expect(actual).toEqual(expected);
+        expect(actual.filter((a) => a.includes(`[${id}]`)).length, `${name} must trigger ${id}`).toBeGreaterThan(0);
+      });
+
+      // The main invalid.yaml of a fixable rule must have its fixed form; a variant has one when fixes change it.
+      const fixedFile = join(dir, name.replace(/\.yaml$/, '.fixed.yaml'));
+      if (rule.meta.fixable && (name === 'invalid.yaml' || existsSync(fixedFile))) {
+        it(`${name.replace(/\.yaml$/, '.fixed.yaml')}: safe fixes applied to a fixpoint, idempotent, and the rule is quiet afterwards`, () => {
+          const text = stripAnnotations(readFileSync(join(dir, name), 'utf8'));
+          const config = configOf(text);
+          const fixed = fixText(text, config);
+          const result = fixed.text;
+          if (process.env['UPDATE'] === '1' && !existsSync(fixedFile)) writeFileSync(fixedFile, result);
+          expect(existsSync(fixedFile), `${fixedFile} is missing`).toBe(true);
+          expect(result).toBe(readFileSync(fixedFile, 'utf8'));
+          expect(fixed.text).not.toBe(text);
+          expect(fixText(fixed.text, config).text).toBe(fixed.text);
+          const relinted = lint(fixed.text, config);
+          expect(relinted.diagnostics.filter((d) => d.ruleId === id && d.fix).map(describe)).toEqual([]);
+          expect(relinted.document?.hasSyntaxErrors).toBe(false);
+        });
+      }
+    }
+
+    for (const name of variants('valid')) {
+      it(`${name}: no diagnostics at all`, () => {
+        const file = join(dir, name);
+        expect(existsSync(file), `${file} is missing`).toBe(true);
+        expect(actualOfFile(file, undefined, rule.meta.area).map(describe)).toEqual([]);
       });
     }
   });

@@ -52,7 +52,9 @@ export class FileAnalysis {
     if (configFile.problem) found.push(fileFinding('config-invalid', configFile.problem, 'error'));
     const { ignore: _ignore, ...fromFiles } = mergeConfigs(configFile.config, settings.overrides);
     const result = lint(this.text, { ...fromFiles, rules: this.coreSeverities() }, this.document ? { document: this.document } : undefined);
-    found.push(...withSafeFixes(this.text, result));
+    // Hints are matters of style (an official image written short); ESLint has no level for them, and its "warn" would
+    // make them as loud as real risks, so they are left out, as valohai-lint leaves them out unless --include-hints.
+    found.push(...withSafeFixes(this.text, result).filter((d) => d.severity !== 'hint'));
     return found;
   }
 

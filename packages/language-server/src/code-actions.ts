@@ -1,10 +1,12 @@
 // Code actions, computed from a fresh lint of the document's current text (never from state kept since the diagnostics
-// were published): each fix (preferred), each suggestion, "Disable <rule> for this line", "Show documentation for
-// <rule>", and `source.fixAll.valohai-lint`, which applies every safe fix to a fixpoint as one minimal edit.
+// were published): each fix (preferred), each suggestion, "Add registry pattern … to .valohai-lint.yaml" on an uncovered
+// image, "Disable <rule> for this line", "Show documentation for <rule>", and `source.fixAll.valohai-lint`, which
+// applies every safe fix to a fixpoint as one minimal edit.
 import { ruleDocsUrl, type Diagnostic as CoreDiagnostic, type Fix, type LintConfig, type LintResult, type SourceFile, type YNode } from '@valohai-lint/core';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
 import { diagnosticRange, toLspEdits } from './to-lsp.js';
+import { addRegistryAction, type ConfigTarget } from './registry-action.js';
 import { nodeAt } from './tree.js';
 
 export interface CodeActionInput {
@@ -26,6 +28,8 @@ export interface CodeActionInput {
   only?: readonly string[];
   /** Whether the client can apply versioned edits (documentChanges). */
   documentChanges: boolean;
+  /** Where "Add registry pattern" would write, when the request concerns an uncovered image. */
+  registryTarget?: ConfigTarget;
 }
 
 /** True when an action of `kind` is wanted under `only` (a kind matches itself and its sub-kinds). */
@@ -129,6 +133,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       for (const c of matching(input, d)) {
         if (c.fix) quick.push(fixAction(input, c.fix, d, true));
         for (const s of c.suggestions ?? []) quick.push(fixAction(input, s, d, false));
+        const addPattern = input.registryTarget ? addRegistryAction(input.registryTarget, c, d) : undefined;
+        if (addPattern && !seen.has(`pattern:${addPattern.title}`)) {
+          seen.add(`pattern:${addPattern.title}`);
+          quick.push(addPattern);
+        }
         const line = c.start.line - 1;
         const disableKey = `disable:${c.ruleId}:${line}`;
         if (!c.ruleId.startsWith('suppression-') && !seen.has(disableKey) && !insideScalar(input, line)) {

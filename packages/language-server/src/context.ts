@@ -2,12 +2,12 @@
 // configuration and what the client said it can do. One object per server; no module-level state.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, type Analysis, type Parsed } from './analysis.js';
+import { AnalysisCache, isConfigFile, type Analysis, type Parsed } from './analysis.js';
 import { LintRunner, Superseded } from './lint-runner.js';
 import { DocumentStore, sanitizePosition } from './documents.js';
 import { Lifecycle } from './lifecycle.js';
 import { SETTINGS_SECTION } from './protocol.js';
-import { WorkspaceConfig, type DocumentConfig } from './workspace-config.js';
+import { uriToPath, WorkspaceConfig, type DocumentConfig } from './workspace-config.js';
 
 /** What the client supports, read once from `initialize`. */
 export interface ClientSupport {
@@ -18,6 +18,8 @@ export interface ClientSupport {
   watchedFiles: boolean;
   workspaceFolders: boolean;
   documentChanges: boolean;
+  /** The client can create files in a WorkspaceEdit (`resourceOperations` includes `create`). */
+  createFiles: boolean;
   showDocument: boolean;
   prepareRename: boolean;
 }
@@ -36,6 +38,7 @@ export class ServerContext {
     watchedFiles: false,
     workspaceFolders: false,
     documentChanges: false,
+    createFiles: false,
     showDocument: false,
     prepareRename: false,
   };
@@ -50,7 +53,13 @@ export class ServerContext {
     this.config = new WorkspaceConfig(
       { pull: (scopeUri) => (this.support.configuration ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : Promise.resolve(undefined)) },
       (message) => this.log(message),
+      (path) => this.openConfigDocument(path)?.getText(),
     );
+  }
+
+  /** The configuration file at `path`, when it is open in the editor (its text may be newer than the disk's). */
+  openConfigDocument(path: string): TextDocument | undefined {
+    return this.documents.all().find((d) => isConfigFile(d.uri) && uriToPath(d.uri) === path);
   }
 
   log(message: string): void {

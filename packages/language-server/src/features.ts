@@ -5,6 +5,7 @@ import { type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, 
 import type { Analysis } from './analysis.js';
 import { codeActions, fixAllAction, type CodeActionInput } from './code-actions.js';
 import { complete } from './completion.js';
+import { configTarget } from './config-target.js';
 import { guarded, throwIfCancelled, type ServerContext } from './context.js';
 import { hover } from './hover.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
@@ -42,7 +43,13 @@ export function listenFeatures(ctx: ServerContext): void {
       throwIfCancelled(token);
       if (!l) return [];
       const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
-      return codeActions({ ...actionInput(ctx, analysis, l.config.config, diagnostics), ...(Array.isArray(params.context?.only) ? { only: params.context.only } : {}) });
+      // The configuration file is looked at only when an uncovered image is in question.
+      const registryTarget = diagnostics.some((d) => d?.code === 'image-registry-coverage') ? configTarget(ctx, analysis.uri, l.config) : undefined;
+      return codeActions({
+        ...actionInput(ctx, analysis, l.config.config, diagnostics),
+        ...(Array.isArray(params.context?.only) ? { only: params.context.only } : {}),
+        ...(registryTarget ? { registryTarget } : {}),
+      });
     }),
   );
 

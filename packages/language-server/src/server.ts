@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import type { IncrementalStats } from '@valohai-lint/core';
+import { isConfigFile } from './analysis.js';
 import { ServerContext } from './context.js';
 import { DiagnosticsDelivery } from './diagnostics.js';
 import { listenFeatures } from './features.js';
@@ -41,6 +42,7 @@ function readSupport(params: InitializeParams): ServerContext['support'] {
     watchedFiles: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolders: c.workspace?.workspaceFolders === true,
     documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
+    createFiles: Array.isArray(c.workspace?.workspaceEdit?.resourceOperations) && c.workspace.workspaceEdit.resourceOperations.includes('create'),
     showDocument: c.window?.showDocument?.support === true,
     prepareRename: c.textDocument?.rename?.prepareSupport === true,
   };
@@ -114,17 +116,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  /** A configuration file's text as the editor holds it applies at once (see registry-action.ts), saved or not. */
+  const configEdited = (uri: string): void => {
+    if (!isConfigFile(uri)) return;
+    ctx.config.clearConfigFiles();
+    void diagnostics.refreshAll();
+  };
+
   connection.onDidOpenTextDocument((params) => {
     if (!ctx.lifecycle.running) return;
     const td = params?.textDocument;
     const doc = ctx.documents.open(td?.uri, td?.languageId, td?.version, td?.text);
-    if (doc) diagnostics.changed(doc.uri);
+    if (doc) {
+      diagnostics.changed(doc.uri);
+      configEdited(doc.uri);
+    }
   });
 
   connection.onDidChangeTextDocument((params) => {
     if (!ctx.lifecycle.running) return;
     const doc = ctx.documents.change(params?.textDocument?.uri, params?.textDocument?.version, params?.contentChanges);
-    if (doc) diagnostics.changed(doc.uri);
+    if (doc) {
+      diagnostics.changed(doc.uri);
+      configEdited(doc.uri);
+    }
   });
 
   connection.onDidCloseTextDocument((params) => {
@@ -135,6 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ctx.cache.delete(uri);
     ctx.config.forget(uri);
     diagnostics.closed(uri);
+    configEdited(uri);
   });
 
   connection.onDidChangeConfiguration((params) => {

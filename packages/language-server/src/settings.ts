@@ -1,6 +1,6 @@
 // Editor settings (section `valohaiLint`): their shape, how untrusted JSON from a client is read, and the precedence
 // between them and `.valohai-lint.yaml` (docs/language-server.md, "Precedence").
-import { getFindingKinds, REGISTRY_TYPES, type ConfigFile, type LintConfig, type RegistryPattern, type SeveritySetting } from '@valohai-lint/core';
+import { getFindingKinds, isRegistryType, REGISTRY_TYPES, type ConfigFile, type LintConfig, type RegistryPattern, type SeveritySetting } from '@valohai-lint/core';
 
 /** The settings of one workspace folder, as the server uses them after {@link normalizeSettings}. */
 export interface ValohaiLintSettings {
@@ -59,11 +59,12 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
       const e = entry as Record<string, unknown> | null;
       const pattern = e?.['pattern'];
       const type = e?.['type'];
-      if (typeof pattern !== 'string' || pattern === '' || typeof type !== 'string' || !(REGISTRY_TYPES as readonly string[]).includes(type)) {
-        problems.push(`valohaiLint.registries: ignoring ${JSON.stringify(entry)}; each entry needs a "pattern" and a "type" (${REGISTRY_TYPES.join(', ')}).`);
+      if (typeof pattern !== 'string' || pattern === '' || (type !== undefined && type !== null && !isRegistryType(type))) {
+        problems.push(`valohaiLint.registries: ignoring ${JSON.stringify(entry)}; each entry needs a "pattern" and may have a "type" (${REGISTRY_TYPES.join(', ')}), which is inferred from the pattern's host when left out.`);
         continue;
       }
-      const out: RegistryPattern = { pattern, type };
+      const out: RegistryPattern = { pattern };
+      if (isRegistryType(type)) out.type = type;
       if (typeof e?.['description'] === 'string') out.description = e['description'];
       settings.registries.push(out);
     }
@@ -93,7 +94,7 @@ export function effectiveConfig(file: ConfigFile | undefined, settings: ValohaiL
   const config: LintConfig = {};
   const rules = { ...(file?.rules ?? {}), ...settings.rules };
   if (Object.keys(rules).length > 0) config.rules = rules;
-  const registries = dedupe([...(file?.registries ?? []), ...settings.registries], (r) => `${r.pattern}\u0000${r.type}`);
+  const registries = dedupe([...(file?.registries ?? []), ...settings.registries], (r) => `${r.pattern}\u0000${r.type ?? ''}`);
   if (registries.length > 0) config.registries = registries;
   const pub = dedupe([...(file?.public ?? []), ...settings.public], (p) => p);
   if (pub.length > 0) config.public = pub;

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfigFile, Diagnostic as CoreDiagnostic, LintConfig } from '@valohai-lint/core';
-import { ConfigResolver } from '@valohai-lint/node';
+import { CONFIG_NAMES, configHome, ConfigResolver, type ConfigOverlay } from '@valohai-lint/node';
 import { DEFAULT_SETTINGS, effectiveConfig, normalizeSettings, type ValohaiLintSettings } from './settings.js';
 
 /** A problem with the configuration file that applies to a document, shown on the document itself. */
@@ -38,14 +38,18 @@ export function uriToPath(uri: string): string | undefined {
 
 export class WorkspaceConfig {
   private readonly settingsCache = new Map<string, Promise<ValohaiLintSettings>>();
-  private readonly configFiles = new ConfigResolver();
+  private readonly configFiles: ConfigResolver;
   private pushed: unknown = undefined;
   private folderUris: string[] = [];
 
+  /** `overlay` gives the text of configuration files open in the editor, which wins over the disk. */
   constructor(
     private readonly source: SettingsSource,
     private readonly log: (message: string) => void,
-  ) {}
+    overlay?: ConfigOverlay,
+  ) {
+    this.configFiles = new ConfigResolver(overlay);
+  }
 
   /** Workspace folder URIs, longest first, so the innermost folder of a document is found first. */
   setFolders(uris: string[]): void {
@@ -119,6 +123,20 @@ export class WorkspaceConfig {
     if (path) out.configPath = path;
     if (problem) out.problem = problem;
     return out;
+  }
+
+  /**
+   * The configuration file a registry pattern for the document goes into: the one in use, else a new
+   * `.valohai-lint.yaml` where discovery will find it (the repository root, or the workspace folder). Undefined for a
+   * document that is not a file, or whose configuration file cannot be read.
+   */
+  patternFile(uri: string, config: DocumentConfig): string | undefined {
+    if (config.problem?.kind === 'unreadable') return undefined;
+    if (config.configPath) return config.configPath;
+    const docPath = uriToPath(uri);
+    if (docPath === undefined) return undefined;
+    const folder = this.folderOf(uri);
+    return join(configHome(docPath, folder ? uriToPath(folder) : undefined), CONFIG_NAMES[0]!);
   }
 
   private configFile(uri: string, settings: ValohaiLintSettings): { file?: ConfigFile; path?: string; problem?: ConfigProblem } {

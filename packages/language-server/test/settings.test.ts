@@ -18,6 +18,12 @@ describe('normalizeSettings', () => {
       settings: { enable: true, rules: { 'yaml-ambiguous-value': 'off' }, registries: [], public: ['ok/*'], configFile: '' },
       problems: 8,
     },
+    {
+      what: 'a registry without a type is kept (the type is inferred from the host), one without a pattern dropped',
+      raw: { registries: [{ pattern: 'myregistry.azurecr.io/*' }, { type: 'docker-hub' }, { pattern: 'docker.io/org/*', type: null }] },
+      settings: { enable: true, rules: {}, registries: [{ pattern: 'myregistry.azurecr.io/*' }, { pattern: 'docker.io/org/*' }], public: [], configFile: '' },
+      problems: 1,
+    },
   ])('$what', ({ raw, settings, problems }) => {
     const r = normalizeSettings(raw);
     expect(r.settings).toEqual(settings);

@@ -1,7 +1,8 @@
 // Finds the `.valohai-lint.yaml` that applies to a file (from its folder upward to the repository root) and loads it.
 // A configuration path that is not a readable regular UTF-8 file of sensible size is a configuration error at that path.
+// An editor may give the text of configuration files it holds open (an overlay), which wins over the disk.
 import { existsSync, lstatSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { decodeSource, encodingResult, parseConfig, type ConfigFile, type Diagnostic } from '@valohai-lint/core';
 import { describeError, readRegularFile } from './read-file.js';
 
@@ -17,14 +18,20 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Text of configuration files that differs from the disk (an editor's open, maybe unsaved, documents): the text, or
+ * undefined to read the file from disk.
+ */
+export type ConfigOverlay = (path: string) => string | undefined;
+
 /** The nearest configuration file at or above `dir`, not looking above the repository root (a folder with `.git`). */
-function findConfigFile(dir: string): string | undefined {
+function findConfigFile(dir: string, overlay: ConfigOverlay | undefined): string | undefined {
   let current = resolve(dir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(current, name);
       // lstat, not exists: a dangling link named like a configuration file is reported, not silently passed over.
-      if (isPresent(candidate)) return candidate;
+      if (isPresent(candidate) || overlay?.(candidate) !== undefined) return candidate;
     }
     if (existsSync(join(current, '.git'))) return undefined;
     const parent = dirname(current);
@@ -47,7 +54,9 @@ function fileProblem(message: string): Diagnostic {
   return { ruleId: 'config-invalid', messageId: 'invalid', message, severity: 'error', span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 }
 
-function loadConfigFile(path: string): LoadedConfig {
+function loadConfigFile(path: string, overlay: ConfigOverlay | undefined): LoadedConfig {
+  const open = overlay?.(path);
+  if (open !== undefined) return { path, ...parseConfig(open) };
   const name = basename(path);
   const read = readRegularFile(path, MAX_CONFIG_BYTES);
   if (read.kind === 'error') return { path, config: {}, diagnostics: [fileProblem(`The configuration file "${name}" cannot be read: ${describeError(read.error)}.`)] };
@@ -59,17 +68,39 @@ function loadConfigFile(path: string): LoadedConfig {
   return { path, config, diagnostics };
 }
 
+/**
+ * Where a new `.valohai-lint.yaml` should go so that it applies to `file`: the repository root (the nearest folder with
+ * `.git`), unless that lies above `within` (an editor's workspace folder), then `within`; without either, the file's
+ * own folder. Discovery walks up from the file and stops at the repository root, so each of these is found.
+ */
+export function configHome(file: string, within?: string): string {
+  const start = dirname(resolve(file));
+  const limit = within === undefined ? undefined : resolve(within);
+  const inside = limit !== undefined && (start === limit || start.startsWith(limit + sep));
+  let current = start;
+  for (;;) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (inside && current === limit) return limit;
+    const parent = dirname(current);
+    if (parent === current) return inside ? limit : start;
+    current = parent;
+  }
+}
+
 /** Caches loaded configurations per folder for one run (CLI) or until invalidated (language server). */
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byPath = new Map<string, LoadedConfig>();
+
+  /** `overlay` gives the text of files an editor holds open, which wins over the disk. */
+  constructor(private readonly overlay?: ConfigOverlay) {}
 
   /** The configuration that applies to a file: the nearest one found upward. */
   forFile(file: string): LoadedConfig {
     const dir = dirname(resolve(file));
     let path = this.byDir.get(dir);
     if (!this.byDir.has(dir)) {
-      path = findConfigFile(dir);
+      path = findConfigFile(dir, this.overlay);
       this.byDir.set(dir, path);
     }
     return path ? this.load(path) : { config: {}, diagnostics: [] };
@@ -80,7 +111,7 @@ export class ConfigResolver {
     const absolute = resolve(path);
     let loaded = this.byPath.get(absolute);
     if (!loaded) {
-      loaded = loadConfigFile(absolute);
+      loaded = loadConfigFile(absolute, this.overlay);
       this.byPath.set(absolute, loaded);
     }
     return loaded;

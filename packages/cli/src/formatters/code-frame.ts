@@ -1,7 +1,8 @@
-// A code frame: the lines of a diagnostic's range with a gutter, and the exact range underlined. Only a window of
-// columns around the range is shown, so a one-line (minified) file of megabytes prints a few hundred characters per
-// finding; text from the file is printed through printableWithOffsets, so it cannot drive the terminal.
-import type { Diagnostic, SourceFile } from '@valohai-lint/core';
+// A code frame: the lines of a diagnostic's range with a gutter, and the exact range underlined. Several findings on
+// the same lines (image-fully-qualified and image-tag on one image, say) share one frame, with one underline each.
+// Only a window of columns around the range is shown, so a one-line (minified) file of megabytes prints a few hundred
+// characters per finding; text from the file is printed through printableWithOffsets, so it cannot drive the terminal.
+import type { Diagnostic, Severity, SourceFile } from '@valohai-lint/core';
 import type { Palette } from '../colors.js';
 import { printableWithOffsets } from '../escape.js';
 
@@ -12,7 +13,26 @@ const LEAD = 40;
 
 const INDENT = '    ';
 
-export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette): string {
+function paint(colors: Palette, severity: Severity): (s: string) => string {
+  return severity === 'error' ? colors.red : severity === 'warning' ? colors.yellow : colors.blue;
+}
+
+const sameRange = (a: Diagnostic, b: Diagnostic): boolean => a.span.start === b.span.start && a.span.end === b.span.end;
+
+/**
+ * True when `next` can share `first`'s frame: the same range, or both within one and the same line (then each gets an
+ * underline of its own under that line).
+ */
+export function sharesFrame(first: Diagnostic, next: Diagnostic): boolean {
+  if (sameRange(first, next)) return true;
+  const oneLine = (d: Diagnostic): boolean => d.start.line === d.end.line;
+  return oneLine(first) && oneLine(next) && first.start.line === next.start.line;
+}
+
+/** The frame of a group of diagnostics that share it (see {@link sharesFrame}); the first decides the lines shown. */
+export function codeFrame(source: SourceFile, group: readonly Diagnostic[], colors: Palette): string {
+  const d = group[0]!;
+  const underlines = group.filter((g, i) => group.findIndex((o) => sameRange(o, g)) === i);
   const first = d.start.line - 1;
   const last = Math.min(d.end.line - 1, first + MAX_LINES - 1);
   const context = Math.max(0, first - 1);
@@ -34,13 +54,14 @@ export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette): s
     out.push(INDENT + colors.dim(gutter) + before + shown.text + after);
     if (!marked) continue;
     const indentation = raw.length - raw.trimStart().length;
-    const start = line === first ? startColumn - from : from === 0 ? indentation : 0;
-    const end = line === d.end.line - 1 ? d.end.column - 1 - from : lineLength - from;
     const at = (column: number): number => shown.offsets[Math.max(0, Math.min(column, raw.length))]!;
-    const offset = before.length + at(start);
-    const length = Math.max(1, at(end) - at(start));
-    const color = d.severity === 'error' ? colors.red : colors.yellow;
-    out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | `) + ' '.repeat(offset) + color('^'.repeat(length)));
+    for (const u of underlines) {
+      const start = line === first ? u.start.column - 1 - from : from === 0 ? indentation : 0;
+      const end = line === u.end.line - 1 ? u.end.column - 1 - from : lineLength - from;
+      const offset = before.length + at(start);
+      const length = Math.max(1, at(end) - at(start));
+      out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | `) + ' '.repeat(offset) + paint(colors, u.severity)('^'.repeat(length)));
+    }
   }
   if (d.end.line - 1 > last) out.push(INDENT + colors.dim(`  ${' '.repeat(width)} | …`));
   return out.join('\n');

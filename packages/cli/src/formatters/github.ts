@@ -7,7 +7,7 @@ import { ruleDocsUrl, type Diagnostic, type Severity } from '@valohai-lint/core'
 import { printable } from '../escape.js';
 import { checkoutPath, lastLine } from './fingerprint.js';
 import { pipelineGraphsSummary } from './graph-summary.js';
-import { counts, plural, type FileResult, type FormatContext, type Formatter } from './types.js';
+import { breakdown, counts, plural, total, type FileResult, type FormatContext, type Formatter } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 /** GitHub's documented display limit: annotations of one kind beyond this many per step are dropped. */
@@ -62,14 +62,14 @@ function cell(text: string): string {
 /** The job summary: a heading with the totals and a table of every finding, linked to the file and the rule's docs. */
 export function jobSummary(results: readonly FileResult[], env: NodeJS.ProcessEnv): string {
   const c = counts(results);
-  const total = c.errors + c.warnings + c.infos;
+  const all = total(c);
   const files = results.filter((r) => r.diagnostics.length > 0).length;
-  if (total === 0) return `### valohai-lint\n\nNo problems found in ${plural(results.length, 'file')}.\n\n`;
+  if (all === 0) return `### valohai-lint\n\nNo problems found in ${plural(results.length, 'file')}.\n\n`;
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
   const out = [
-    `### valohai-lint: ${plural(total, 'problem')} in ${plural(files, 'file')}`,
+    `### valohai-lint: ${plural(all, 'problem')} in ${plural(files, 'file')}`,
     '',
-    `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info.`,
+    `${breakdown(c)}.`,
     '',
     '| Severity | Location | Rule | Message |',
     '| --- | --- | --- | --- |',
@@ -91,9 +91,10 @@ export const github: Formatter = (results, { env }: FormatContext) => {
   const root = env['GITHUB_WORKSPACE'] || undefined;
   const c = counts(results);
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
-  if (c.errors > SHOWN_PER_KIND || c.warnings > SHOWN_PER_KIND || c.infos > SHOWN_PER_KIND) {
+  // Infos and hints are both notices, so they share GitHub's limit.
+  if (c.errors > SHOWN_PER_KIND || c.warnings > SHOWN_PER_KIND || c.infos + c.hints > SHOWN_PER_KIND) {
     const where = summaryFile ? 'the job summary lists all of them' : 'run valohai-lint without --format github to see all of them';
-    lines.push(`::notice title=valohai-lint::${escapeData(`${c.errors + c.warnings + c.infos} problems: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info. GitHub shows at most ${SHOWN_PER_KIND} annotations of each kind per step; ${where}.`)}`);
+    lines.push(`::notice title=valohai-lint::${escapeData(`${total(c)} problems: ${breakdown(c)}. GitHub shows at most ${SHOWN_PER_KIND} annotations of each kind per step; ${where}.`)}`);
   }
   for (const r of results) {
     const path = checkoutPath(r, root);

@@ -38,5 +38,5 @@ export const json: Formatter = (results, { version }) => {
     };
   });
   const c = counts(results);
-  return `${JSON.stringify({ tool: 'valohai-lint', version, files, summary: { files: results.length, errors: c.errors, warnings: c.warnings, infos: c.infos, fixable: c.fixableErrors + c.fixableWarnings } }, null, 2)}\n`;
+  return `${JSON.stringify({ tool: 'valohai-lint', version, files, summary: { files: results.length, errors: c.errors, warnings: c.warnings, infos: c.infos + c.hints, hints: c.hints, fixable: c.fixableErrors + c.fixableWarnings } }, null, 2)}\n`;
 };

@@ -32,21 +32,40 @@ export interface FormatContext {
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
 
-export function counts(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixableErrors: number; fixableWarnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+  /** Infos and hints with a safe fix (`--fix` applies them too). */
+  fixableOthers: number;
+}
+
+export function counts(results: readonly FileResult[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0, hints: 0, fixableErrors: 0, fixableWarnings: 0, fixableOthers: 0 };
   for (const r of results)
     for (const d of r.diagnostics) {
       if (d.severity === 'error') {
-        errors++;
-        if (d.fix) fixableErrors++;
+        c.errors++;
+        if (d.fix) c.fixableErrors++;
       } else if (d.severity === 'warning') {
-        warnings++;
-        if (d.fix) fixableWarnings++;
-      } else infos++;
+        c.warnings++;
+        if (d.fix) c.fixableWarnings++;
+      } else {
+        if (d.severity === 'info') c.infos++;
+        else c.hints++;
+        if (d.fix) c.fixableOthers++;
+      }
     }
-  return { errors, warnings, infos, fixableErrors, fixableWarnings };
+  return c;
+}
+
+/** Every finding counted. */
+export const total = (c: Counts): number => c.errors + c.warnings + c.infos + c.hints;
+
+/** "1 error, 2 warnings, 3 info", with hints only when there are some. */
+export function breakdown(c: Counts): string {
+  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info${c.hints ? `, ${plural(c.hints, 'hint')}` : ''}`;
 }

@@ -2,8 +2,8 @@
 // image, duplicates and patterns shadowed by an earlier one are dead configuration that hides real coverage gaps.
 // Linear: duplicates are found by lookup, and a pattern is compared only with earlier patterns that could cover it
 // (found by the hash of their literal prefix), within a budget proportional to the list.
-import { isHubAlias, registryKind } from '../docker/image-ref.js';
-import { registryLabel } from '../images/analyze.js';
+import { isHubAlias, REGISTRY_LABELS } from '../docker/image-ref.js';
+import { isRegistryType, patternRegistryKind, registryTypesFor } from '../config/registry-types.js';
 import type { Span } from '../source/source-file.js';
 import { literalPrefix, MAX_PATTERN_LENGTH, shadows } from '../registry/pattern.js';
 
@@ -20,14 +20,6 @@ export interface PatternProblem {
   message: string;
   related?: { span: Span; message: string }[];
 }
-
-const TYPE_FOR_KIND: Record<string, string[]> = {
-  ecr: ['aws-ecr'],
-  gcr: ['gcp-container-registry', 'gcp-artifact-registry'],
-  'artifact-registry': ['gcp-artifact-registry'],
-  acr: ['azure-container-registry'],
-  jfrog: ['jfrog'],
-};
 
 function firstSegment(pattern: string): string | undefined {
   const slash = pattern.indexOf('/');
@@ -132,10 +124,11 @@ export function checkPatterns(entries: readonly PatternEntry[], list: 'registrie
       } else if (host !== undefined) {
         const path = prefix.slice(host.length + 1).split(/[:@]/)[0] ?? '';
         if (/[A-Z]/.test(path)) report(`Pattern "${p}" has upper-case letters in the repository path, which image references never have, so it can never match; write "${host}/${p.slice(host.length + 1).replace(/^[^:@]*/, (m) => m.toLowerCase())}".`);
-        if (list === 'registries' && entry.type !== undefined) {
-          const expected = TYPE_FOR_KIND[registryKind(host)];
-          if (expected && !expected.includes(entry.type)) {
-            problems.push({ span: entry.typeSpan ?? entry.span, message: `Pattern "${p}" is for an ${registryLabel(registryKind(host))} registry, but its type is "${entry.type}"; did you mean "${expected[0]}"?` });
+        if (list === 'registries' && isRegistryType(entry.type)) {
+          const fitting = registryTypesFor(p);
+          if (!fitting.includes(entry.type)) {
+            const label = REGISTRY_LABELS[patternRegistryKind(p)];
+            problems.push({ span: entry.typeSpan ?? entry.span, message: `Type "${entry.type}" contradicts the host of "${p}", which is ${label}; write "${fitting[0]}", or leave "type" out and it is inferred from the host.` });
           }
         }
       }

@@ -11,7 +11,7 @@ import { KNOWN_IDS } from '../linter/catalog.js';
 import type { Span } from '../source/source-file.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
 import { describeType } from '../document/scalars.js';
-import { REGISTRY_TYPES } from '../config/registry-types.js';
+import { isRegistryType, REGISTRY_TYPES } from '../config/registry-types.js';
 import { globProblem } from '../config/ignore-globs.js';
 
 export interface ConfigFile extends LintConfig {
@@ -129,7 +129,7 @@ export function parseConfig(text: string): ConfigResult {
 
 function readRegistry(item: YNode, report: (span: Span, message: string) => void): RegistryPattern | undefined {
   if (item.kind !== 'map') {
-    report(item.span, `Each registry must be a mapping with "pattern" and "type", not ${describeType(item.value)}.`);
+    report(item.span, `Each registry must be a mapping with a "pattern" (and optionally "type" and "description"), not ${describeType(item.value)}.`);
     return undefined;
   }
   let ok = true;
@@ -149,11 +149,9 @@ function readRegistry(item: YNode, report: (span: Span, message: string) => void
     report(pattern.span, `"pattern" must be a non-empty string, not ${describeType(pattern.value)}.`);
     ok = false;
   }
-  if (!type) {
-    report(item.span, `This registry has no "type"; use one of ${REGISTRY_TYPES.map((t) => `"${t}"`).join(', ')}.`);
-    ok = false;
-  } else if (typeof type.value !== 'string' || !(REGISTRY_TYPES as readonly string[]).includes(type.value)) {
-    report(type.span, `Unknown registry type "${String(type.value)}".${alternativesText(String(type.value), REGISTRY_TYPES)}`);
+  // `type` may be left out: the pattern's host implies it (config/registry-types.ts).
+  if (type && !isRegistryType(type.value)) {
+    report(type.span, `Unknown registry type "${String(type.value)}" (leave "type" out to infer it from the pattern's host).${alternativesText(String(type.value), REGISTRY_TYPES)}`);
     ok = false;
   }
   if (description && typeof description.value !== 'string') {
@@ -161,7 +159,8 @@ function readRegistry(item: YNode, report: (span: Span, message: string) => void
     ok = false;
   }
   if (!ok) return undefined;
-  const entry: RegistryPattern = { pattern: pattern!.value as string, type: type!.value as string };
+  const entry: RegistryPattern = { pattern: pattern!.value as string };
+  if (type) entry.type = type.value as string;
   if (description) entry.description = description.value as string;
   return entry;
 }

@@ -5,8 +5,16 @@ import type { SeveritySetting } from '../diagnostic/types.js';
 /** A registry pattern mirroring one of the organization's Valohai registry credentials. */
 export interface RegistryPattern {
   pattern: string;
-  type: string;
+  /** The registry type in Valohai; when left out, the one the pattern's host implies (config/registry-types.ts). */
+  type?: string;
   description?: string;
+}
+
+/** A registry pattern with its type decided. */
+export interface ResolvedRegistry extends RegistryPattern {
+  type: string;
+  /** True when `type` was inferred from the pattern's host rather than written. */
+  typeInferred: boolean;
 }
 
 /** Configuration the core understands. Loading it from files is the CLI's and language server's job. */
@@ -20,7 +28,7 @@ export interface LintConfig {
 
 export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
-  registries: RegistryPattern[];
+  registries: ResolvedRegistry[];
   public: string[];
   maxFileSize: number;
 }

@@ -60,6 +60,13 @@ export interface FindingMeta<M extends string = string> {
   area: FindingArea;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * Default severities of particular messages, for a kind whose findings differ in weight (an official image written
+   * short is a hint, a namespaced one a warning once Docker Hub credentials are configured): the rule says which case
+   * it found by its messageId, and the weight of each case is declared here, not decided in code. Messages not listed
+   * have `defaultSeverity`. A severity the user configures for the kind replaces all of them.
+   */
+  messageSeverities?: Partial<Record<M, Severity>>;
   /** True when a finding may carry a safe fix. Reports with a fix of a kind that does not say so are refused. */
   fixable: boolean;
   hasSuggestions: boolean;

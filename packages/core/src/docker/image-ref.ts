@@ -25,7 +25,7 @@ export type {
 export { qualify, ERR_INVALID_FORMAT, ERR_NAME_TOO_LONG, ERR_NAME_UPPERCASE } from './normalize.js';
 export { DIGEST_INVALID_FORMAT, DIGEST_INVALID_LENGTH, DIGEST_UNSUPPORTED } from './digest.js';
 export { findPlaceholders, isTemplated } from './template.js';
-export { HUB_ALIASES, imageTraps, isHubAlias, registryKind } from './registry.js';
+export { HUB_ALIASES, imageTraps, isHubAlias, PRIVATE_KINDS, REGISTRY_LABELS, registryKind } from './registry.js';
 
 /**
  * Parses `text` as `ParseNormalizedNamed` would. Never throws. `options.stats.steps` grows by the work done (character

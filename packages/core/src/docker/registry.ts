@@ -67,6 +67,24 @@ export function registryKind(domain: string): RegistryKind {
   return 'other';
 }
 
+/** Each kind of registry as people name it, in messages and hovers. */
+export const REGISTRY_LABELS: Readonly<Record<RegistryKind, string>> = {
+  'docker-hub': 'Docker Hub',
+  ecr: 'AWS ECR',
+  gcr: 'GCP Container Registry',
+  'artifact-registry': 'GCP Artifact Registry',
+  acr: 'Azure Container Registry',
+  jfrog: 'JFrog Artifactory',
+  ghcr: 'GitHub Container Registry',
+  nvcr: 'NVIDIA NGC',
+  quay: 'Quay',
+  localhost: 'a local registry',
+  other: 'a generic Docker registry',
+};
+
+/** Registries whose images are private by nature: pulling from them needs credentials unless a repository was made public. */
+export const PRIVATE_KINDS: ReadonlySet<RegistryKind> = new Set<RegistryKind>(['ecr', 'gcr', 'artifact-registry', 'acr', 'jfrog']);
+
 /** The traps in a valid reference `ref` parsed from `text`. */
 export function imageTraps(text: string, ref: ImageRef): ImageTrap[] {
   const traps: ImageTrap[] = [];

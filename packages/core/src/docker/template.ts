@@ -1,5 +1,7 @@
-// Templating in image strings (`${VAR}`, `$VAR`, `$(cmd)`, `{parameter:name}`, `{{ expr }}`): not references yet, so
-// rules skip them instead of reporting grammar errors. One forward pass; closing-bracket searches never move backwards.
+// Templating in image strings (`${VAR}`, `$VAR`, `$(cmd)`, `{parameter:name}`, `{{ expr }}`, and the fill-me-in
+// `<<registry/image:tag>>` / `<TAG>` of copied examples): not references, and nothing fills them in an image value, so
+// they are reported as placeholders rather than as grammar errors. One forward pass; closing-bracket searches never
+// move backwards.
 import { isLetter, isWord } from '../util/ascii.js';
 import type { ParseStats, Span } from './types.js';
 
@@ -7,7 +9,8 @@ const isIdentStart = (c: number): boolean => isLetter(c) || c === 0x5f;
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
 /**
- * The placeholders in `text`, left to right. An unclosed `${`, `$(` or `{{` runs to the end of the text. `w.steps` grows
+ * The placeholders in `text`, left to right. An unclosed `${`, `$(`, `{{`, `<` or `<<` runs to the end of the text (`<`
+ * is never part of an image reference). `w.steps` grows
  * by the characters visited.
  */
 export function findPlaceholders(text: string, w: ParseStats = { steps: 0 }): Span[] {
@@ -38,6 +41,10 @@ export function findPlaceholders(text: string, w: ParseStats = { steps: 0 }): Sp
         while (end < n && isWord(text.charCodeAt(end))) end++;
         w.steps += end - i;
       }
+    } else if (c === 0x3c /* < */) {
+      const closing = d === 0x3c ? '>>' : '>';
+      const close = find(closing, i + closing.length);
+      end = close < 0 ? n : close + closing.length;
     } else if (c === 0x7b /* { */) {
       if (d === 0x7b) {
         const close = find('}}', i + 2);

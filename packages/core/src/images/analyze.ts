@@ -1,33 +1,49 @@
-// Analyzes every image of a document once: its reference parts, its registry, whether it needs credentials, and which
-// configured pattern covers it as written (docs/configuration.md, "Pattern semantics"). Shared by the image rules and by editor hovers.
-import { imageTraps, isTemplated, parseImageReference, registryKind } from '../docker/image-ref.js';
+// Analyzes every image of a document once: its reference parts, how it is written, its registry, whether it needs
+// credentials, and which configured pattern covers it as written (docs/configuration.md, "Pattern semantics"). Shared
+// by the image rules, editor hovers and `valohai-lint init`.
+import { findPlaceholders, imageTraps, parseImageReference, PRIVATE_KINDS, registryKind } from '../docker/image-ref.js';
+import { DEFAULT_DOMAIN, OFFICIAL_PREFIX } from '../docker/normalize.js';
 import type { ImageRef, ImageRefError, ImageTrap, RegistryKind } from '../docker/types.js';
-import type { RegistryPattern, ResolvedConfig } from '../config/types.js';
+import { patternRegistryKind } from '../config/registry-types.js';
+import type { ResolvedConfig, ResolvedRegistry } from '../config/types.js';
 import { collectImages, type ImageUse } from '../model/images.js';
 import type { ValohaiModel } from '../model/model.js';
 import { firstMatch, patternMatches } from '../registry/pattern.js';
+import { suggestRegistryPattern } from './suggest-pattern.js';
 
-/** Registries whose images are private by nature: pulling from them always needs credentials. */
-export const PRIVATE_KINDS: ReadonlySet<RegistryKind> = new Set<RegistryKind>(['ecr', 'gcr', 'artifact-registry', 'acr', 'jfrog']);
+export { PRIVATE_KINDS };
+
+/**
+ * How an image is written, which decides whether writing its full name changes anything (docs/configuration.md, "Image
+ * policy"): `qualified` is already its full name; `registry-written` names its registry as Docker does
+ * (`docker.io/python:3.12`, `ghcr.io/org/x`); `official-short` is a Docker Hub official image without `docker.io/`
+ * (`python:3.12`, `library/python`); `namespace-short` is a Docker Hub user or organization image without `docker.io/`
+ * (`myorg/train`), or either spelled with the legacy host `index.docker.io`.
+ */
+export type ImageForm = 'qualified' | 'registry-written' | 'official-short' | 'namespace-short';
 
 export interface ImageAnalysis {
   use: ImageUse;
-  /** `${VAR}`, `{parameter:…}` and similar: not a reference yet, so not checked. */
+  /** The first template placeholder in the value (`${IMAGE}`, `<<registry/image:tag>>`, …): not a reference, not checked further. */
+  placeholder?: string;
   templated: boolean;
   ref?: ImageRef;
   error?: ImageRefError;
+  form?: ImageForm;
   /** Valid spellings that probably do not mean what their author wanted. */
   traps: ImageTrap[];
   kind?: RegistryKind;
   /** The registry pattern that covers the image as written. */
-  coveredBy?: RegistryPattern;
+  coveredBy?: ResolvedRegistry;
   /** A registry pattern that would cover the fully qualified spelling but not the image as written. */
-  coveredWhenQualified?: RegistryPattern;
+  coveredWhenQualified?: ResolvedRegistry;
   /** The public pattern the image (as written or qualified) matches. */
   publicBy?: string;
   needsCredentials: boolean;
   /** Why it needs credentials, for messages and hovers. */
   reason?: 'private-registry' | 'configured-registry';
+  /** For an image that needs credentials: the pattern that would cover it and its neighbours (`<host>/<prefix>/*`). */
+  suggestedPattern?: string;
 }
 
 /** Every image of a model, analyzed against a configuration (the analysis context keeps the result for its run). */
@@ -36,11 +52,12 @@ export function analyzeImages(model: ValohaiModel, config: ResolvedConfig): Imag
 }
 
 export function analyzeImage(use: ImageUse, config: ResolvedConfig): ImageAnalysis {
-  if (isTemplated(use.value)) return { use, templated: true, traps: [], needsCredentials: false };
+  const placeholder = findPlaceholders(use.value)[0];
+  if (placeholder) return { use, templated: true, placeholder: use.value.slice(placeholder.start, placeholder.end), traps: [], needsCredentials: false };
   const parsed = parseImageReference(use.value);
   if (!parsed.ok) return { use, templated: false, error: parsed.error, traps: [], needsCredentials: false };
   const ref = parsed.ref;
-  const analysis: ImageAnalysis = { use, templated: false, ref, traps: imageTraps(use.value, ref), kind: registryKind(ref.domain), needsCredentials: false };
+  const analysis: ImageAnalysis = { use, templated: false, ref, form: formOf(use.value, ref), traps: imageTraps(use.value, ref), kind: registryKind(ref.domain), needsCredentials: false };
   const asWritten = use.value;
   const qualified = ref.normalized;
   analysis.publicBy = config.public.find((p) => patternMatches(p, asWritten) || patternMatches(p, qualified));
@@ -57,23 +74,21 @@ export function analyzeImage(use: ImageUse, config: ResolvedConfig): ImageAnalys
       analysis.reason = 'configured-registry';
     }
   }
+  if (analysis.needsCredentials) analysis.suggestedPattern = suggestRegistryPattern(ref);
   return analysis;
 }
 
-/** A registry kind as people name it in messages. */
-export function registryLabel(kind: string | undefined): string {
-  switch (kind) {
-    case 'ecr':
-      return 'AWS ECR';
-    case 'gcr':
-      return 'GCP Container Registry';
-    case 'artifact-registry':
-      return 'GCP Artifact Registry';
-    case 'acr':
-      return 'Azure Container Registry';
-    case 'jfrog':
-      return 'JFrog';
-    default:
-      return 'configured';
-  }
+function formOf(text: string, ref: ImageRef): ImageForm {
+  if (ref.fullyQualified) return 'qualified';
+  const domain = ref.spans.domain;
+  // Written with the host Docker reads it as (only Docker Hub names are ever normalized): `docker.io/python:3.12`.
+  if (domain && text.slice(domain.start, domain.end) === ref.domain) return 'registry-written';
+  if (ref.domain !== DEFAULT_DOMAIN) return 'registry-written';
+  const official = ref.path.startsWith(OFFICIAL_PREFIX) && !ref.path.includes('/', OFFICIAL_PREFIX.length);
+  return official ? 'official-short' : 'namespace-short';
+}
+
+/** The configured registries that are Docker Hub credentials: by their type, or by a `docker.io/…` pattern. */
+export function dockerHubRegistries(config: ResolvedConfig): ResolvedRegistry[] {
+  return config.registries.filter((r) => r.type === 'docker-hub' || patternRegistryKind(r.pattern) === 'docker-hub');
 }

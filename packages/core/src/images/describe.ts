@@ -2,10 +2,11 @@
 // credential pattern that covers it, or why none does.
 import { createDocument } from '../document/document.js';
 import { resolveConfig } from '../config/resolve.js';
-import type { LintConfig, RegistryPattern } from '../config/types.js';
+import type { LintConfig, ResolvedRegistry } from '../config/types.js';
+import { REGISTRY_LABELS } from '../docker/registry.js';
 import { buildModel, type ValohaiModel } from '../model/model.js';
 import type { Span } from '../source/source-file.js';
-import { analyzeImages, registryLabel } from './analyze.js';
+import { analyzeImages } from './analyze.js';
 
 export interface ImageDescription {
   /** Where the image value is written. */
@@ -26,14 +27,14 @@ export interface ImageDescription {
   /** The registry as people name it: "AWS ECR", "Docker Hub", … */
   registry?: string;
   needsCredentials: boolean;
-  coveredBy?: RegistryPattern;
-  coveredWhenQualified?: RegistryPattern;
+  coveredBy?: ResolvedRegistry;
+  coveredWhenQualified?: ResolvedRegistry;
   publicBy?: string;
+  /** For an image that needs credentials, the pattern that would cover it. */
+  suggestedPattern?: string;
   /** One sentence on credentials: which pattern covers the image, or why none does. */
   credentials: string;
 }
-
-const KIND_LABELS: Record<string, string> = { 'docker-hub': 'Docker Hub', ghcr: 'GitHub Container Registry', nvcr: 'NVIDIA NGC', quay: 'Quay', localhost: 'a local registry', other: 'a registry' };
 
 export function describeImages(text: string, config?: LintConfig): ImageDescription[] {
   const doc = createDocument(text);
@@ -56,11 +57,12 @@ export function describeDocumentImages(model: ValohaiModel, config?: LintConfig)
     }
     if (a.kind) {
       d.registryKind = a.kind;
-      d.registry = KIND_LABELS[a.kind] ?? registryLabel(a.kind);
+      d.registry = REGISTRY_LABELS[a.kind];
     }
     if (a.coveredBy) d.coveredBy = a.coveredBy;
     if (a.coveredWhenQualified) d.coveredWhenQualified = a.coveredWhenQualified;
     if (a.publicBy !== undefined) d.publicBy = a.publicBy;
+    if (a.suggestedPattern !== undefined) d.suggestedPattern = a.suggestedPattern;
     d.credentials = credentialsSentence(a.templated, d, resolved.registries);
     return d;
   });
@@ -76,15 +78,15 @@ export function documentImageAt(model: ValohaiModel, offset: number, config?: Li
   return describeDocumentImages(model, config).find((d) => d.span.start <= offset && offset <= d.span.end);
 }
 
-function credentialsSentence(templated: boolean, d: ImageDescription, registries: readonly RegistryPattern[]): string {
-  if (templated) return 'This value is a template; its credentials cannot be checked before it is filled in.';
+function credentialsSentence(templated: boolean, d: ImageDescription, registries: readonly ResolvedRegistry[]): string {
+  if (templated) return 'This value is a template placeholder, which Valohai does not fill in: it would pull this text literally.';
   if (d.error) return 'This value is not a valid image reference.';
-  if (d.coveredBy) return `Covered by the ${d.coveredBy.type} credentials pattern "${d.coveredBy.pattern}".`;
+  if (d.coveredBy) return `Covered by the ${d.coveredBy.type} credentials pattern "${d.coveredBy.pattern}"${d.coveredBy.typeInferred ? ' (type inferred from its host)' : ''}.`;
   if (d.publicBy !== undefined) return `Public: matches the public pattern "${d.publicBy}"; no credentials needed.`;
   if (d.coveredWhenQualified) return `Not covered as written: the pattern "${d.coveredWhenQualified.pattern}" covers only "${d.normalized}".`;
   if (d.needsCredentials) {
     return registries.length === 0
-      ? 'Private registry: add its credentials pattern under "registries" in .valohai-lint.yaml to check coverage.'
+      ? `Private registry, and no registry credentials are configured: add "${d.suggestedPattern ?? ''}" under "registries" in .valohai-lint.yaml if your Valohai organization has credentials for it.`
       : `Private registry, and no configured pattern covers it (tried ${registries.map((r) => `"${r.pattern}"`).join(', ')}).`;
   }
   return 'No credentials needed (public image).';

@@ -2,7 +2,8 @@
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig, ResolvedConfig } from '../config/types.js';
 import { createDiagnostic } from '../diagnostic/create.js';
-import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, SeveritySetting, TextEdit } from '../diagnostic/types.js';
+import { severityOf } from '../diagnostic/severity.js';
+import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, TextEdit } from '../diagnostic/types.js';
 import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
 import { applyFixes } from '../engine/fixes.js';
@@ -32,13 +33,14 @@ export interface LintOptions {
   document?: ValohaiDocument;
 }
 
-function severityOf(meta: FindingMeta, config: ResolvedConfig): SeveritySetting {
-  return config.rules[meta.id] ?? meta.defaultSeverity;
+/** A kind is off only when the user says so: every default severity is a severity. */
+function enabled(meta: FindingMeta, config: ResolvedConfig): boolean {
+  return config.rules[meta.id] !== 'off';
 }
 
 /** Adds a finding of kind `meta` to `into`, at the configured severity, unless it is off. */
 function emitInto(resolved: ResolvedConfig, into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void {
-  const severity = severityOf(meta, resolved);
+  const severity = severityOf(meta, r.messageId, resolved.rules[meta.id]);
   if (severity !== 'off') into.push(createDiagnostic(source, meta, severity, r));
 }
 
@@ -83,7 +85,7 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
 /** Runs one rule on a context (unless it is off, or the YAML is broken and the rule is not about YAML). Never throws. */
 export function runRule(rule: Rule, context: AnalysisContext, into: Diagnostic[]): void {
   const resolved = context.config;
-  if (severityOf(rule.meta, resolved) === 'off') return;
+  if (!enabled(rule.meta, resolved)) return;
   const doc = context.doc;
   if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') return;
   try {

@@ -6,6 +6,7 @@ import { duplicateName } from './duplicate-name.js';
 import { durationAmbiguous } from './duration-ambiguous.js';
 import { durationFormat } from './duration-format.js';
 import { imageFullyQualified } from './image-fully-qualified.js';
+import { imagePlaceholder } from './image-placeholder.js';
 import { imageReferenceSyntax } from './image-reference-syntax.js';
 import { imageRegistryCoverage } from './image-registry-coverage.js';
 import { imageRegistryTrap } from './image-registry-trap.js';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   durationAmbiguous,
   durationFormat,
   imageFullyQualified,
+  imagePlaceholder,
   imageReferenceSyntax,
   imageRegistryCoverage,
   imageRegistryTrap,
