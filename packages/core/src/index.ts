@@ -40,6 +40,9 @@ export type { ImageDescription } from './images/describe.js';
 export { parseImageReference, qualify, registryKind, isTemplated } from './docker/image-ref.js';
 export type { ImageRef, ImageRefError, ImageRefResult, RegistryKind } from './docker/types.js';
 export { patternMatches, literalPrefix } from './registry/pattern.js';
-/** The project's JSON Schema of valohai.yaml (descriptions for hovers and completion). */
-export { valohaiSchema } from './schema/validate.js';
+/** The project's JSON Schema of valohai.yaml, and the walk to the schema of a place (hovers, completion, rules). */
+export { valohaiSchema } from './schema/schema-node.js';
+export type { SchemaNode } from './schema/schema-node.js';
+export { childOfItem, childOfKey, descriptionOf, enumValuesOf, instanceOf, isObjectSchema, propertiesOf, rootSchema, schemasAt, schemasForChain, typesOf } from './schema/walk.js';
+export type { Instance, PropertyInfo } from './schema/walk.js';
 export { plainSafe, quotedScalar, requoted, verbatimStart } from './document/scalar-text.js';

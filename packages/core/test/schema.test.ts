@@ -2,7 +2,7 @@
 // test/schema-corpus.test.ts).
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { valohaiSchema, type SchemaNode } from '../src/schema/validate.js';
+import { asSchema, valohaiSchema, type SchemaNode } from '../src/schema/schema-node.js';
 
 const SCHEMA_RULES = new Set(['schema-unknown-key', 'schema-missing-key', 'schema-type', 'schema-enum', 'schema-value', 'schema-exclusive-keys']);
 const STRUCTURE_RULES = new Set(['item-unknown-kind', 'item-extra-key']);
@@ -221,7 +221,7 @@ describe('the schema', () => {
   });
 
   it('validates every item kind', () => {
-    const item = valohaiSchema.items?.properties ?? {};
+    const item = asSchema(valohaiSchema.items)?.properties ?? {};
     expect(Object.keys(item).sort()).toEqual(['blueprint', 'deployment', 'endpoint', 'pipeline', 'step', 'task']);
   });
 });

@@ -11,31 +11,7 @@ import type { Fix } from '../diagnostic/types.js';
 import type { Span } from '../source/source-file.js';
 import { closestMatches } from '../util/did-you-mean.js';
 import { display, quotedList } from '../util/text.js';
-import schemaJson from './valohai.schema.json' with { type: 'json' };
-
-/** The project's schema of valohai.yaml (for hover texts and completion as well as for validation). */
-export const valohaiSchema: SchemaNode = schemaJson as SchemaNode;
-
-/** The part of a JSON Schema object the mapper reads, plus this project's annotation keywords. */
-export interface SchemaNode {
-  title?: string;
-  description?: string;
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  enum?: unknown[];
-  /** Replaces the generated sentence for the schema's own failing keywords (not for `type`). */
-  'x-message'?: string;
-  /** Files the finding under another rule family (only `exclusive` is used). */
-  'x-category'?: 'exclusive';
-  /** What a type error says is expected, when the type names alone would be unclear. */
-  'x-expected'?: string;
-  /** Extra advice for specific unknown keys. */
-  'x-hints'?: Record<string, string>;
-  /** Common wrong enum values and the allowed value they mean. */
-  'x-aliases'?: Record<string, string>;
-  [keyword: string]: unknown;
-}
+import { asSchema, type SchemaNode } from './schema-node.js';
 
 /** Which rule reports a finding. */
 export type SchemaCategory = 'unknownKey' | 'missingKey' | 'type' | 'enum' | 'value' | 'exclusive';
@@ -194,7 +170,7 @@ function expectedText(schema: SchemaNode | undefined, types: readonly string[]):
   if (custom) return custom;
   const words = types.map((t) => {
     if (t !== 'array') return TYPE_WORDS[t] ?? t;
-    const itemType = schema?.items?.type;
+    const itemType = asSchema(schema?.items)?.type;
     if (typeof itemType === 'string' && itemType !== 'array' && TYPE_WORDS[itemType]) return `a list of ${itemType === 'object' ? 'mappings' : `${itemType}s`}`;
     return 'a list';
   });
