@@ -22,6 +22,8 @@ export type { ValohaiModel, Item, ItemKind } from './model/model.js';
 export { EDGE_TYPES, EDGE_TYPE_DESCRIPTIONS, edgesOf, parseSpecifier, pipelineParameters, pipelineViews, resolveNodeStep, nodeLabel, specifierNodes } from './model/pipelines.js';
 export type { EdgeView, PipelineNode, PipelineParameterView, PipelineView, Specifier, SpecifierPart, StepResolution } from './model/pipelines.js';
 export { findComments } from './engine/comments.js';
+export { DIVERGENCES, divergenceFor } from './parity/divergences.js';
+export type { Divergence } from './parity/divergences.js';
 export { isValohaiFileName, VALOHAI_FILE_GLOBS } from './file-names.js';
 /** Where rule documentation lives, relative to the repository root. */
 export function ruleDocsPath(id: string): string {

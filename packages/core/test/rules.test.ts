@@ -1,5 +1,5 @@
-// Fixture tests: every rule has test/fixtures/<rule-id>/ with an annotated invalid.yaml (exhaustive), a valid.yaml that
-// lints clean, and invalid.fixed.yaml when the rule is fixable. UPDATE=1 rewrites annotations from the actual results.
+// Fixture tests: every rule has test/fixtures/<rule-id>/ with an annotated invalid.yaml (exhaustive; more cases in
+// invalid-<case>.yaml), a valid.yaml that lints clean, and invalid.fixed.yaml when the rule is fixable. UPDATE=1 rewrites annotations from the actual results.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
@@ -52,8 +52,10 @@ for (const rule of rules) {
       });
       return;
     }
-    it('invalid.yaml: exactly the annotated diagnostics', () => {
-      const file = join(dir, 'invalid.yaml');
+    // invalid.yaml, plus invalid-<case>.yaml for cases that need a file of their own (a tab, a file of another format).
+    const invalidFiles = ['invalid.yaml', ...(existsSync(dir) ? readdirSync(dir).filter((f) => /^invalid-[\w-]+\.yaml$/.test(f)).sort() : [])];
+    it.each(invalidFiles)('%s: exactly the annotated diagnostics', (name) => {
+      const file = join(dir, name);
       expect(existsSync(file), `${file} is missing`).toBe(true);
       const text = readFileSync(file, 'utf8');
       const only = onlyRule(text);
@@ -65,7 +67,7 @@ for (const rule of rules) {
       const expected = parseAnnotations(current).map(describe).sort();
       const actual = actualOf(stripAnnotations(current), only, rule.meta.area).map(describe).sort();
       expect(actual).toEqual(expected);
-      expect(actual.filter((a) => a.includes(`[${id}]`)).length, `invalid.yaml must trigger ${id}`).toBeGreaterThan(0);
+      expect(actual.filter((a) => a.includes(`[${id}]`)).length, `${name} must trigger ${id}`).toBeGreaterThan(0);
     });
 
     it('valid.yaml: no diagnostics at all', () => {

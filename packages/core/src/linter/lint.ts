@@ -6,10 +6,11 @@ import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, SeveritySetting } 
 import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
 import { applyFixes } from '../engine/fixes.js';
-import { fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
+import { fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
 import { isSuppressed, parseDirectives } from '../engine/suppressions.js';
 import type { Rule } from '../engine/types.js';
-import type { ValohaiModel } from '../model/model.js';
+import { foreignShape, type ValohaiModel } from '../model/model.js';
+import { quotedList } from '../util/text.js';
 import { SourceFile, type Span } from '../source/source-file.js';
 import { getRules, KNOWN_IDS } from './catalog.js';
 
@@ -53,7 +54,12 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   const doc = options?.document?.source.text === text ? options.document : createDocument(text);
   const context = createAnalysisContext(doc, resolved);
   const found: Diagnostic[] = [];
-  for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) {
+  // A file of another format gets one finding saying so; every rule would only add noise about it.
+  const foreign = doc.hasSyntaxErrors ? undefined : foreignShape(doc.root);
+  if (foreign) {
+    emit(found, fileNotValohai.meta, { messageId: foreign.shape, data: { keys: quotedList(foreign.keys, 'and', 5) }, span: foreign.span }, doc.source);
+  }
+  for (const rule of foreign ? [] : [...getRules(), ...(options?.extraRules ?? [])]) {
     if (severityOf(rule.meta, resolved) === 'off') continue;
     if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
     try {

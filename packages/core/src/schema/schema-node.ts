@@ -32,6 +32,8 @@ export interface SchemaNode {
   'x-hints'?: Record<string, string>;
   /** Common wrong enum values and the allowed value they mean. */
   'x-aliases'?: Record<string, string>;
+  /** How to derive a valid value from an invalid one (`slug`: lower-case letters, digits and dashes). */
+  'x-rewrite'?: 'slug';
   [keyword: string]: unknown;
 }
 

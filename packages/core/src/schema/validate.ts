@@ -10,7 +10,7 @@ import { Timestamp } from '../document/scalars.js';
 import type { Fix } from '../diagnostic/types.js';
 import type { Span } from '../source/source-file.js';
 import { closestMatches } from '../util/did-you-mean.js';
-import { display, quotedList } from '../util/text.js';
+import { display, quotedList, wordList } from '../util/text.js';
 import { asSchema, type SchemaNode } from './schema-node.js';
 
 /** Which rule reports a finding. */
@@ -193,17 +193,34 @@ function writtenValue(v: unknown): string {
   return typeof v === 'string' ? `"${v}"` : String(v);
 }
 
+/** The allowed values as a list: `"a"`, `"a", "b" or "c"`, or the first eight and how many more there are. */
 function allowedText(values: readonly unknown[]): string {
-  const written = values.map(writtenValue);
-  if (written.length === 1) return written[0]!;
-  return `one of ${written.slice(0, -1).join(', ')} or ${written[written.length - 1]}`;
+  return wordList(values.map(writtenValue), 'or', 8);
 }
 
-function fillMessage(template: string, node: YNode | undefined, owner: YNode | undefined, path: readonly (string | number)[]): string {
+/** A value as a message names it: text in double quotes, numbers and booleans as they are (`at least 1025, not 80`). */
+function quotedValue(value: unknown): string {
+  return typeof value === 'string' ? `"${display(value)}"` : display(value);
+}
+
+/** A valid value derived from an invalid one, by the schema's `x-rewrite` recipe, when one can be derived. */
+function rewritten(schema: SchemaNode | undefined, value: unknown): string | undefined {
+  if (schema?.['x-rewrite'] !== 'slug' || typeof value !== 'string') return undefined;
+  const slug = value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '');
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
+  return slug !== value && (!pattern || pattern.test(slug)) ? slug : undefined;
+}
+
+function fillMessage(template: string, node: YNode | undefined, owner: YNode | undefined, path: readonly (string | number)[], rewrite?: string): string {
   return template
     .replace(/\{value\}/g, () => display(node?.value))
     .replace(/\{key\}/g, () => String(path[path.length - 1] ?? ''))
-    .replace(/\{name\}/g, () => nameSuffix(owner));
+    .replace(/\{name\}/g, () => nameSuffix(owner))
+    .replace(/\{rewrite\}/g, () => (rewrite === undefined ? '' : `; write "${rewrite}"`));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -343,10 +360,7 @@ function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefi
       let hintText = '';
       if (hint) hintText = ` ${hint}`;
       else if (close.length > 0) hintText = ` Did you mean "${close[0]}"?`;
-      else if (candidates.length > 0) {
-        const shown = candidates.slice(0, 8).map((c) => `"${c}"`);
-        hintText = ` Expected one of ${shown.join(', ')}${candidates.length > 8 ? `, … (${candidates.length - 8} more)` : ''}.`;
-      }
+      else if (candidates.length > 0) hintText = ` Expected ${quotedList(candidates, 'or', 8)}.`;
       const suggestions: Fix[] = close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] }));
       return {
         category: 'unknownKey',
@@ -401,18 +415,20 @@ function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefi
         ...base,
         category: 'enum',
         messageId: 'notAllowed',
-        data: { subject: subjectOf(path), allowed: allowedText(allowed), value: display(value), hint: close[0] ? ` Did you mean "${close[0]}"?` : '' },
+        data: { subject: subjectOf(path), allowed: allowedText(allowed), value: quotedValue(value), hint: close[0] ? ` Did you mean "${close[0]}"?` : '' },
         span,
         ...(suggestions.length ? { suggestions } : {}),
       };
     }
     default: {
       const span = valueSpan(node);
-      if (custom) return { ...base, category: 'value', messageId: 'custom', data: { message: fillMessage(custom, node, node?.parent, path) }, span };
+      const rewrite = rewritten(parent, node?.value);
+      const suggestions: Fix[] = rewrite === undefined ? [] : [{ title: `Replace with "${rewrite}"`, edits: [{ span, newText: rewrite }] }];
+      if (custom) return { ...base, category: 'value', messageId: 'custom', data: { message: fillMessage(custom, node, node?.parent, path, rewrite) }, span, ...(suggestions.length ? { suggestions } : {}) };
       const id = VALUE_KEYWORDS[error.keyword] ?? 'invalid';
       const params = error.params as { limit?: number; pattern?: string };
       const value = node?.value;
-      const data: Record<string, string> = { subject: subjectOf(path), value: display(value), limit: String(params.limit ?? ''), pattern: String(params.pattern ?? '') };
+      const data: Record<string, string> = { subject: subjectOf(path), value: quotedValue(value), limit: String(params.limit ?? ''), pattern: String(params.pattern ?? '') };
       if (typeof value === 'string') data['length'] = String([...value].length);
       if (Array.isArray(value)) data['count'] = String(value.length);
       return { ...base, category: 'value', messageId: id, data, span };
