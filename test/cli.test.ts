@@ -42,6 +42,12 @@ describe('formats', () => {
     expect(r.stdout).toContain('"name" first written here at 2:5');
     expect(r.stdout).toContain('1 problem (0 errors, 1 warning)');
   });
+  it('stylish shows a tab in the code frame as an arrow, one column wide, with the caret on it', async () => {
+    const r = await runCli([], { cwd: tree({ 'valohai.yaml': '- step:\n    name: train\n    image: docker.io/library/python:3.12\n\tcommand: python train.py\n\n- step:\n    name: eval\n' }) });
+    expect(r.stdout).toContain('4:1  error  This line is indented with a tab, which YAML does not allow; indent it with spaces.  yaml-syntax');
+    expect(r.stdout).toContain('    > 4 | →command: python train.py\n        | ^\n');
+    expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
+  });
   it('stylish colors only when asked or on a terminal', async () => {
     const dir = tree({ 'valohai.yaml': WARNS });
     expect((await runCli([], { cwd: dir })).stdout).not.toContain('\x1b[');

@@ -4,9 +4,12 @@ import type { Palette } from '../colors.js';
 
 const MAX_LINES = 4;
 
-/** Tabs become spaces so that the underline stays aligned. */
+/** A tab is shown as this arrow: visible (a tab in the indentation is a YAML error) and one column wide, as positions count it. */
+const TAB_MARK = '→';
+
+/** The line as measured for the underline: each tab one column. */
 function expand(line: string): string {
-  return line.replace(/\t/g, ' ');
+  return line.replace(/\t/g, TAB_MARK);
 }
 
 const INDENT = '    ';
@@ -18,10 +21,11 @@ export function codeFrame(source: SourceFile, d: Diagnostic, colors: Palette): s
   const width = String(last + 1).length;
   const out: string[] = [];
   for (let line = context; line <= last && line < source.lineCount; line++) {
-    const text = expand(source.lineText(line));
+    const raw = source.lineText(line);
+    const text = expand(raw);
     const marked = line >= first;
     const gutter = `${marked ? '>' : ' '} ${String(line + 1).padStart(width)} | `;
-    out.push(INDENT + colors.dim(gutter) + text);
+    out.push(INDENT + colors.dim(gutter) + raw.replace(/\t/g, colors.dim(TAB_MARK)));
     if (!marked) continue;
     const from = line === first ? d.start.column - 1 : text.length - text.trimStart().length;
     const to = line === d.end.line - 1 ? d.end.column - 1 : text.length;
