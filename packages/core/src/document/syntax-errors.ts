@@ -103,12 +103,14 @@ export function syntaxFindings(text: string, errors: readonly YAMLError[]): Synt
   // and the key as one multi-line "implicit key" plus a nested-mapping error at the same place. Users need the key.
   const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  let list: boolean | undefined;
+  const topLevelList = (): boolean => (list ??= startsWithListItem(text));
   for (const e of sorted) {
     if (e.code === 'DUPLICATE_KEY') continue;
     if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0]) && !/block sequence/.test(e.message)) continue;
     // The list item behind a "block sequence as key" error is also reported as a multi-line key at its dash.
     if (e.code === 'MULTILINE_IMPLICIT_KEY' && text[e.pos[0]] === '-' && sorted.some((o) => o.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(o.message))) continue;
-    const finding = explain(text, e, syntax.length === 0);
+    const finding = explain(text, e, syntax.length === 0, topLevelList);
     if (!finding) continue;
     const identity = `${finding.code}|${finding.span.start}`;
     if (seen.has(identity)) continue;
@@ -116,4 +118,14 @@ export function syntaxFindings(text: string, errors: readonly YAMLError[]): Synt
     syntax.push(finding);
   }
   return syntax;
+}
+
+/** True when the document's first content line is a list item, i.e. its top level is a block list. */
+function startsWithListItem(text: string): boolean {
+  for (const m of text.matchAll(/^[ \t]*([^\s#].*)?$/gm)) {
+    const content = m[1];
+    if (content === undefined || content === '---' || content.startsWith('%')) continue;
+    return /^-(?:[ \t]|$)/.test(content);
+  }
+  return false;
 }

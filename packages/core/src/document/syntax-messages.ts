@@ -77,7 +77,7 @@ function openingQuote(text: string, at: number): number | undefined {
 }
 
 /** Wording for the `yaml` errors users meet, at the place that caused them; undefined for a consequence of another. */
-export function explain(text: string, e: YAMLError, firstError: boolean): Finding | undefined {
+export function explain(text: string, e: YAMLError, firstError: boolean, topLevelList: () => boolean): Finding | undefined {
   const at = Math.max(0, Math.min(e.pos[0], text.length));
   const line = lineAt(text, at);
   const tab = tabInIndentation(text, line);
@@ -97,7 +97,7 @@ export function explain(text: string, e: YAMLError, firstError: boolean): Findin
     case 'MISSING_CHAR':
       return missingChar(text, e, at, line);
     case 'UNEXPECTED_TOKEN':
-      return unexpected(text, e, at, line);
+      return unexpected(text, e, at, line, topLevelList);
     case 'BAD_SCALAR_START': {
       const c = text[at] ?? '';
       return { code: e.code, message: `A plain value cannot start with "${c}", which YAML reserves; put the value in quotes.`, span: span(at, at + 1) };
@@ -215,7 +215,7 @@ function missingChar(text: string, e: YAMLError, at: number, line: LineInfo): Fi
   return { code: e.code, message: `${e.message.replace(/\.$/, '')}.`, span: span(at, Math.max(at, Math.min(e.pos[1], line.end))) };
 }
 
-function unexpected(text: string, e: YAMLError, at: number, line: LineInfo): Finding {
+function unexpected(text: string, e: YAMLError, at: number, line: LineInfo, topLevelList: () => boolean): Finding {
   const found = excerpt(text.slice(at, Math.min(e.pos[1], text.length)), 30) || excerpt(text.slice(at, line.end), 30);
   const end = Math.min(e.pos[1], text.length);
   if (/^Unexpected block-seq-ind on same line with key/.test(e.message)) {
@@ -239,18 +239,9 @@ function unexpected(text: string, e: YAMLError, at: number, line: LineInfo): Fin
     const flow = opened >= line.start ? `"${excerpt(text.slice(opened, before + 1), 30)}", which YAML reads as ${prev === '}' ? 'a mapping' : 'a list'}` : `"${prev}"`;
     return { code: 'TEXT_AFTER_VALUE', message: `Expected the end of the line after ${flow}, but found "${found}"; a value that starts with "${open}" must be put in quotes as a whole.`, span: span(at, end) };
   }
-  if (at === line.content && line.content === line.start && /^\s*-[ \t]/.test(firstContent(text))) {
+  if (at === line.content && line.content === line.start && topLevelList()) {
     return { code: 'NOT_AN_ITEM', message: `Expected a new item ("- …") at the top level of the file, but found "${found}"; every top-level entry of valohai.yaml starts with "- ", and everything else is indented under one.`, span: span(at, end) };
   }
   if (at === line.content) return misindented(text, line, e.code);
   return { code: e.code, message: `Expected the end of the line or a new key, but found "${found}"; check the indentation and quoting.`, span: span(at, end) };
-}
-
-/** The document's first content line (to tell a list from a mapping at the top level). */
-function firstContent(text: string): string {
-  for (const l of text.split(/\r?\n|\r/)) {
-    const t = l.trimStart();
-    if (t !== '' && !t.startsWith('#') && t !== '---' && !t.startsWith('%')) return l;
-  }
-  return '';
 }
