@@ -11,6 +11,7 @@ import type { Fix } from '../diagnostic/types.js';
 import type { Span } from '../source/source-file.js';
 import { closestMatches } from '../util/did-you-mean.js';
 import { display, quotedList, wordList } from '../util/text.js';
+import { dedentedKey } from './dedented-key.js';
 import { asSchema, type SchemaNode } from './schema-node.js';
 
 /** Which rule reports a finding. */
@@ -271,7 +272,7 @@ function computeFindings(doc: ValohaiDocument): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   const missing = new Map<string, { keys: string[]; finding: FindingBase<'missingKey'> }>();
   for (const r of kept) {
-    const finding = toFinding(r, root);
+    const finding = toFinding(r, root, doc.source.text);
     if (!finding) continue;
     if (finding.category === 'missingKey' && finding.messageId === 'missingKey') {
       // Several missing keys of one mapping make one finding.
@@ -331,7 +332,7 @@ function pointerOf(path: readonly (string | number)[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefined {
+function toFinding(r: RawError, root: YNode | undefined, text: string): SchemaFinding | undefined {
   const { error, parent } = r;
   const at = locate(root, r.segments);
   const { node, path } = at;
@@ -354,14 +355,15 @@ function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefi
       const candidates = Object.keys(parent?.properties ?? {});
       const present = new Set(node?.kind === 'map' ? node.entries.keys() : []);
       const hints = parent?.['x-hints'];
-      const hint = hints && Object.hasOwn(hints, key) ? hints[key] : undefined;
+      const dedented = dedentedKey(text, node, keyNode, key);
+      const hint = hints && Object.hasOwn(hints, key) ? hints[key] : dedented ? `It is a key of ${dedented.inList ? 'the items of ' : ''}"${dedented.owner}" above, so it is probably indented too little: line it up with "${dedented.lineUpWith}"${dedented.inList ? ' of the last item' : ''}.` : undefined;
       const close = hint ? [] : closestMatches(key, candidates.filter((c) => !present.has(c)), 3);
       const span = keyNode?.keySpan ?? valueSpan(keyNode ?? node);
       let hintText = '';
       if (hint) hintText = ` ${hint}`;
       else if (close.length > 0) hintText = ` Did you mean "${close[0]}"?`;
       else if (candidates.length > 0) hintText = ` Expected ${quotedList(candidates, 'or', 8)}.`;
-      const suggestions: Fix[] = close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] }));
+      const suggestions: Fix[] = dedented?.fix ? [dedented.fix] : close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] }));
       return {
         category: 'unknownKey',
         messageId: 'unknownKey',
