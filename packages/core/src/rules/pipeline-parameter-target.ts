@@ -5,7 +5,7 @@ import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, onlyReplacedHas, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, withPart } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 import { plural } from '../util/text.js';
@@ -81,7 +81,7 @@ export const pipelineParameterTarget = defineRule({
             continue;
           }
           const declared = declaredNames(step, 'parameters');
-          if (declared.includes(keyPart.text)) continue;
+          if (declared.includes(keyPart.text) || onlyReplacedHas(ctx.model, step, { kind: 'parameter', name: keyPart.text })) continue;
           const data = { step: itemLabel(step), node: nodePart.text, name: keyPart.text, param: label };
           const related = [stepDefinition(step)];
           if (declared.length === 0) {
