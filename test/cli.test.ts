@@ -106,6 +106,15 @@ describe('--fix', () => {
     expect(again.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(after);
   });
+  it('says on standard error how many problems it fixed in how many files, and keeps standard output machine-readable', async () => {
+    const qualify = '- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n- step:\n    name: test\n    image: python:3.12\n    command: python test.py\n';
+    const dir = tree({ 'a/valohai.yaml': qualify, 'b/valohai.yaml': qualify.replace('image: python:3.12\n    command: python test.py', 'image: docker.io/library/python:3.12\n    command: python test.py'), 'c/valohai.yaml': CLEAN });
+    const r = await runCli(['--fix', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('valohai-lint: fixed 3 problems in 2 files.\n');
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 3, errors: 0, warnings: 0 });
+    expect((await runCli(['--fix'], { cwd: dir })).stderr).toBe('valohai-lint: nothing to fix.\n');
+    expect((await runCli(['--fix'], { cwd: tree({ 'valohai.yaml': UNUSED }) })).stderr).toBe('valohai-lint: fixed 1 problem in 1 file.\n');
+  });
   it('--fix-dry-run prints a unified diff and changes nothing', async () => {
     const dir = tree({ 'valohai.yaml': UNUSED });
     const r = await runCli(['--fix-dry-run'], { cwd: dir });

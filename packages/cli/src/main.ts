@@ -16,6 +16,8 @@ import { stylish } from './formatters/stylish.js';
 import { counts, type FileResult, type FormatContext, type Formatter } from './formatters/types.js';
 import { writeAtomically } from './write.js';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 declare const VALOHAI_LINT_VERSION: string | undefined;
 export const VERSION = typeof VALOHAI_LINT_VERSION === 'string' ? VALOHAI_LINT_VERSION : '0.1.0';
 
@@ -140,6 +142,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const results: FileResult[] = [];
+  const fixedCount = { problems: 0, files: 0 };
   if (options.stdin) {
     const text = await io.readStdin();
     const name = options.stdinFilename ?? '<stdin>';
@@ -177,8 +180,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (options.fix || options.fixDryRun) {
         const fixed = fixText(text, config);
         if (fixed.text !== text) {
-          if (options.fix) writeAtomically(path, fixed.text);
-          else io.stdout.write(unifiedDiff(rel, text, fixed.text));
+          if (options.fix) {
+            writeAtomically(path, fixed.text);
+            fixedCount.problems += fixed.applied;
+            fixedCount.files++;
+          } else io.stdout.write(unifiedDiff(rel, text, fixed.text));
         }
         // --fix reports what is left after fixing; --fix-dry-run reports the file as it is.
         const result = options.fix ? resultOf(path, rel, fixed.text, fixed.result) : resultOf(path, rel, text, fixed.initial);
@@ -197,6 +203,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (request.output) writeFileSync(resolve(io.cwd, request.output), text);
     else io.stdout.write(text);
   }
+  // On standard error, so that machine-readable formats on standard output stay intact.
+  if (options.fix && !options.stdin) io.stderr.write(`valohai-lint: ${fixedCount.problems === 0 ? 'nothing to fix' : `fixed ${plural(fixedCount.problems, 'problem')} in ${plural(fixedCount.files, 'file')}`}.\n`);
   const { errors, warnings } = counts(results);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
