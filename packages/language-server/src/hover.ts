@@ -1,8 +1,10 @@
 // Hover: the documentation of the key under the cursor, from the schema's descriptions (with its type and allowed
-// values); on an image reference, its parts, registry and the credential pattern that covers it.
+// values); on an image reference, its parts, registry and the credential pattern that covers it; on a step or node
+// name, the step that runs there (step-hover.ts).
 import { descriptionOf, documentImageAt, enumValuesOf, instanceOf, schemasForChain, typesOf, type Instance, type LintConfig, type SchemaNode } from '@valohai-lint/core';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Parsed } from './analysis.js';
+import { stepHover } from './step-hover.js';
 import { spanToRange } from './to-lsp.js';
 import { nodeAt } from './tree.js';
 
@@ -46,6 +48,8 @@ export function imageHover({ parsed, offset, config }: ImageHoverInput): string 
 }
 
 export function hover(parsed: Parsed, offset: number, config: LintConfig): Hover | null {
+  const step = stepHover(parsed, offset);
+  if (step) return { contents: { kind: MarkupKind.Markdown, value: step.text }, range: spanToRange(parsed.source, step.span) };
   const hit = nodeAt(parsed.doc.root, offset);
   if (!hit || hit.chain.length < 2) return null;
   const node = hit.node;
