@@ -46,8 +46,12 @@ export const pipelineParameterTarget = defineRule({
             continue;
           }
           const typeOk = typePart.text.startsWith('parameter');
+          const node = p.byName.get(nodePart.text);
           if (!typeOk) {
-            const edit = replaceScalar(source, spec.node, withPart(spec, 1, 'parameter'));
+            // "parameter" only helps when the node's step has (or is not known to lack) a parameter of that name.
+            const step = node?.type === 'execution' && node.step ? ctx.model.step(node.step.value) : undefined;
+            const fits = !step || declaredNames(step, 'parameters').includes(keyPart.text);
+            const edit = fits ? replaceScalar(source, spec.node, withPart(spec, 1, 'parameter')) : undefined;
             ctx.report({
               messageId: 'socket',
               data: { target: spec.text, param: label, type: typePart.text },
@@ -55,7 +59,6 @@ export const pipelineParameterTarget = defineRule({
               suggestions: edit ? [{ title: `Replace "${typePart.text}" with "parameter"`, edits: [edit] }] : [],
             });
           }
-          const node = p.byName.get(nodePart.text);
           if (!node) {
             const suggestions: Fix[] = [];
             for (const candidate of closestMatches(nodePart.text, nodeNames)) {
