@@ -41,7 +41,7 @@ function cleanFileFindings(): Map<string, Map<string, string>> {
     for (const [file, exp] of Object.entries(expected)) {
       const text = readFileSync(corpusPath(folder, file), 'utf8');
       const doc = createDocument(text);
-      const clean = exp.crash === null && [...exp.errors, ...exp.warnings].every((m) => divergenceFor(m, doc)?.instead === null);
+      const clean = exp.crash === null && [...exp.errors, ...exp.warnings].every((m) => divergenceFor(m, doc)?.severity === null);
       if (!clean) continue;
       for (const d of lint(text, undefined, { document: doc }).diagnostics) {
         const rule = found.get(d.ruleId) ?? new Map<string, string>();

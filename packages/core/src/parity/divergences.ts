@@ -13,8 +13,10 @@ export interface Divergence {
   upstream: RegExp;
   /** Whether the divergence applies to a document (by default, wherever the message appears). */
   appliesTo?: (doc: ValohaiDocument) => boolean;
-  /** What valohai-lint reports instead: nothing, or a finding of this kind and severity at the same place. */
-  instead: { ruleId: string; severity: Severity } | null;
+  /** The finding of valohai-lint that answers differently (its page explains the divergence). */
+  rule: string;
+  /** What it reports instead: nothing (null), or a finding of this severity at the place valohai-yaml names. */
+  severity: Severity | null;
   /** Why valohai-lint differs. */
   reason: string;
   /** Where the reason is written down. */
@@ -25,7 +27,8 @@ export const DIVERGENCES: readonly Divergence[] = [
   {
     id: 'then-require-approval',
     upstream: /^"then" value \['require-approval'\] is not well-known; the action might do nothing$/,
-    instead: null,
+    rule: 'node-action-value',
+    severity: null,
     reason: 'Valohai documents "require-approval" as a node action that pauses the pipeline until a human approves; valohai-yaml 0.57.0 predates it.',
     source: 'https://docs.valohai.com/pipelines/dynamic-conditions',
   },
@@ -33,7 +36,8 @@ export const DIVERGENCES: readonly Divergence[] = [
     id: 'file-defines-nothing',
     upstream: /^No parser for /,
     appliesTo: (doc) => !doc.hasSyntaxErrors && foreignShape(doc.root)?.shape === 'list',
-    instead: { ruleId: 'file-not-valohai', severity: 'error' },
+    rule: 'file-not-valohai',
+    severity: 'error',
     reason: 'A file none of whose items Valohai can read defines nothing, so it is not a valohai.yaml (or not yet one); one error says so instead of a warning per item.',
     source: 'docs/rules/file-not-valohai.md',
   },
