@@ -1,6 +1,7 @@
 // Builds the VS Code extension into extension/dist: the client (dist/extension.js, CommonJS, `vscode` external), the
-// language server of packages/language-server (dist/server.js), the JSON Schema of .valohai-lint.yaml and the rule
-// pages with their index (dist/docs/rules/*.md, dist/rules.json). scripts/build.mjs calls it; run directly it does the same.
+// language server of packages/language-server (dist/server.js), the JSON Schema of .valohai-lint.yaml, the rule
+// pages with their index (dist/docs/rules/*.md, dist/rules.json) and the pipeline-graph webview (dist/webview: its
+// script, its page stylesheet and the graph's SVG stylesheet). scripts/build.mjs calls it; run directly it does the same.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,15 +46,29 @@ function ruleIndex() {
   return rules;
 }
 
+/**
+ * The SVG stylesheet of @valohai-lint/graph, so the webview styles the server's SVG with a file the CSP allows rather
+ * than the <style> embedded in it: packages/graph/src/style.ts bundled in memory and run here.
+ */
+async function graphStylesheet() {
+  const out = await build({ entryPoints: [join(root, 'packages/graph/src/style.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return module.svgStyle();
+}
+
 /** Builds extension/dist: the client, the bundled language server, the config schema and the rule pages. */
 export async function buildExtension() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'docs/rules'), { recursive: true });
 
+  mkdirSync(join(dist, 'webview'), { recursive: true });
   await Promise.all([
     build({ ...common, entryPoints: [join(extensionDir, 'src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] }),
     build({ ...common, entryPoints: [SERVER_ENTRY], outfile: join(dist, 'server.js') }),
+    build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, legalComments: 'none', logLevel: 'warning', entryPoints: [join(extensionDir, 'webview/graph-view.ts')], outfile: join(dist, 'webview/graph-view.js') }),
   ]);
+  copyFileSync(join(extensionDir, 'webview/graph-view.css'), join(dist, 'webview/graph-view.css'));
+  writeFileSync(join(dist, 'webview/graph.css'), `${await graphStylesheet()}\n`);
 
   copyFileSync(join(root, 'packages/core/src/config/valohai-lint.schema.json'), join(dist, 'valohai-lint.schema.json'));
   const rules = ruleIndex();

@@ -1,12 +1,16 @@
 // `pnpm bench`: speed goals as ratios measured in one run (never timed tests: these machines are shared and noisy).
 // Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { lint } from '../packages/core/src/index.js';
-import { CORPUS_MISSING, corpusFiles, HAS_CORPUS } from '../test/helpers/corpus.js';
+import { fixText, lint, pipelineGraphs } from '../packages/core/src/index.js';
+import { unifiedDiff } from '../packages/cli/src/unified-diff.js';
+import { layoutScene, renderSvg, sceneOf } from '../packages/graph/src/index.js';
+import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
+import { aliasFanOut, fixableSteps } from '../test/hostile/generate.js';
+import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -109,7 +113,29 @@ const large = largeFile();
   rmSync(dir, { recursive: true, force: true });
 }
 
-// 4. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
+// 4. `eslint` with only eslint-plugin-valohai (configs.recommended, the built package) against valohai-lint, each one
+// process over the same folder of real files.
+if (!HAS_CORPUS) console.log('eslint + plugin: real files          skipped (no shared corpus)');
+else {
+  const project = mkdtempSync(join(tmpdir(), 'vl-bench-eslint-'));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(join(ROOT, 'packages/eslint-plugin'), join(project, 'node_modules/eslint-plugin-valohai'), 'junction');
+  const config = join(project, 'eslint.config.js');
+  writeFileSync(config, "import valohai from 'eslint-plugin-valohai';\nexport default [valohai.configs.recommended];\n");
+  const real = corpusPath('real');
+  const files = corpusFiles('real').filter((f) => isValohaiFileName(basename(f))).length;
+  const eslint = join(ROOT, 'test/node_modules/eslint/bin/eslint.js');
+  const cli = join(ROOT, 'packages/cli/dist/valohai-lint.js');
+  const r = compare(
+    () => void spawnSync(process.execPath, [eslint, '--config', config, '.'], { cwd: real, stdio: 'ignore' }),
+    () => void spawnSync(process.execPath, [cli, '.'], { cwd: real, stdio: 'ignore' }),
+    7,
+  );
+  line(`eslint + plugin: ${files} real files`, r.a, r.b, 'valohai-lint (process)', 2);
+  rmSync(project, { recursive: true, force: true });
+}
+
+// 5. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
 // the same texts in the same run (scripts/bench-lsp.ts).
 {
   for (const [lines, runs, warmup] of [
@@ -122,4 +148,40 @@ const large = largeFile();
       line(`server ${mode} ${lines.toLocaleString('en')} lines (stdio)`, r.server, r.core, 'core lint()', 1.5);
     }
   }
+}
+
+// 5. Pipeline graph: laying out a generated 200-node pipeline (goal: under a second on this CPU), next to linting the
+// same file. Ten layers of 20 nodes, each node fed by two of the layer before, and a pipeline parameter per layer.
+{
+  const nodes = 200;
+  const width = 20;
+  const list = Array.from({ length: nodes }, (_, i) => `      - {name: node-${i}, type: execution, step: work}`).join('\n');
+  const edges = Array.from({ length: nodes - width }, (_, k) => {
+    const i = k + width;
+    const a = i - width;
+    const b = i - width + (i % width === width - 1 ? -1 : 1);
+    return `      - [node-${a}.output.*.csv, node-${i}.input.data]\n      - [node-${b}.output.model*, node-${i}.input.data]`;
+  }).join('\n');
+  const params = Array.from({ length: nodes / width }, (_, l) => `      - {name: rate-${l}, targets: [node-${l * width}.parameter.rate]}`).join('\n');
+  const text = `- step:\n    name: work\n    image: docker.io/library/python:3.12\n    command: python work.py\n    inputs: [{name: data}]\n    parameters: [{name: rate, type: float, default: 0.1}]\n- pipeline:\n    name: big\n    nodes:\n${list}\n    edges:\n${edges}\n    parameters:\n${params}\n`;
+  const result = lint(text);
+  const graph = pipelineGraphs(result.document!, { diagnostics: result.diagnostics })[0]!;
+  const scene = sceneOf(graph);
+  const r = compare(() => layoutScene(scene), () => lint(text), 5);
+  line(`graph: lay out ${scene.boxes.length} boxes, ${scene.links.length} links`, r.a, r.b, 'core lint()', undefined);
+  const all = compare(() => renderSvg([{ scene: sceneOf(graph), layout: layoutScene(sceneOf(graph)) }]), () => lint(text), 5);
+  line('graph: view → SVG, all of it', all.a, all.b, 'core lint()', undefined);
+  console.log(`${'graph: 200-node layout goal'.padEnd(34)} under 1000 ms: ${r.a < 1000 ? 'met' : 'NOT met'} (${r.a.toFixed(0)} ms)`);
+}
+
+// 6. Hostile inputs (issue 10): aliases of one anchor, once quadratic, against parsing alone; the --fix-dry-run diff of
+// 8,000 fixes, built from the edits (it once took minutes), against fixing itself.
+{
+  const aliases = aliasFanOut(8000);
+  const r = compare(() => lint(aliases), () => parseOnly(aliases), 5);
+  line('lint: 8,000 aliases of one anchor', r.a, r.b, 'yaml parse only', 3);
+  const text = fixableSteps(8000);
+  const fixed = fixText(text);
+  const d = compare(() => unifiedDiff('valohai.yaml', text, fixed.edits), () => fixText(text), 3);
+  line('dry-run diff: 8,000 fixes', d.a, d.b, 'fixText', 0.25);
 }

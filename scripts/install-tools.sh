@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real clients the tests drive, idempotently: Debian's pre-commit, Neovim (a third-party LSP client),
-# Chromium (headless browser for the VS Code test) and what code-server needs to build. Skips what is already there.
+# Chromium (headless browser for the VS Code test), Graphviz (reads the DOT that `valohai-lint graph` writes) and what
+# code-server needs to build. Skips what is already there.
 set -euo pipefail
 need=()
 pre-commit --version >/dev/null 2>&1 || need+=(pre-commit)
@@ -9,6 +10,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 command -v git >/dev/null 2>&1 || need+=(git)
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "install-tools: apt-get install ${need[*]}" >&2
   SUDO=""

@@ -1,6 +1,6 @@
 // npm's `prepare` hook, run when npm installs or packs this repository: pre-commit's `language: node` hooks
 // (`npm install`, then `npm pack`) and installs from git (`npm pack <git url>`). It bundles the CLI that
-// bin/valohai-lint.js runs, and only the CLI: the other bundles need dependencies npm does not install here. npm knows
+// bin/valohai-lint.cjs runs, and only the CLI: the other bundles need dependencies npm does not install here. npm knows
 // nothing of the pnpm workspace, so the workspace packages are linked into node_modules/@valohai-lint first, and their
 // own dependencies must be root devDependencies (checked here; `--check` checks only, and the tests run it).
 // Under pnpm this does nothing: scripts/bootstrap.sh builds everything after `pnpm install`.

@@ -14,6 +14,7 @@ node --import tsx scripts/gen-docs-index.ts --check
 echo "== typecheck" >&2
 pnpm exec tsc -p tsconfig.json
 pnpm exec tsc -p extension/tsconfig.json
+pnpm exec tsc -p extension/webview/tsconfig.json
 echo "== eslint" >&2
 pnpm exec eslint --max-warnings 0 .
 echo "== tests" >&2

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { minimatch } from 'minimatch';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isValohaiFileName, VALOHAI_FILE_GLOBS } from '@valohai-lint/core/file-names';
 import { findFiles } from '../packages/cli/src/files.js';
@@ -35,6 +36,17 @@ describe('valohai.yaml file names', () => {
       expect(found).toEqual([...LINTED].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the pre-commit hooks' files pattern takes the same names (and .valohai-lint.yaml, whose edits change findings)", () => {
+    const hooks = parse(readFileSync(join(import.meta.dirname, '../.pre-commit-hooks.yaml'), 'utf8')) as { id: string; files: string }[];
+    expect(hooks.length).toBeGreaterThan(0);
+    for (const hook of hooks) {
+      const pattern = new RegExp(hook.files);
+      for (const name of [...LINTED, ...NOT_LINTED]) {
+        for (const path of [name, `deep/er/${name}`]) expect(pattern.test(path), `${hook.id}: ${path}`).toBe(isValohaiFileName(name) || /^\.valohai-lint\.ya?ml$/.test(name));
+      }
     }
   });
 

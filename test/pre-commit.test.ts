@@ -93,7 +93,7 @@ describe('pre-commit (installed by scripts/install-tools.sh)', () => {
   it('language: system: runs the valohai-lint on PATH', { timeout: 300_000 }, () => {
     ensureBuilt();
     const bin = tempDir('vl-bin-');
-    symlinkSync(join(ROOT, 'bin/valohai-lint.js'), join(bin, 'valohai-lint'));
+    symlinkSync(join(ROOT, 'bin/valohai-lint.cjs'), join(bin, 'valohai-lint'));
     const repo = workRepo(codeBlock('docs/ci.md', 'yaml .pre-commit-config.yaml (valohai-lint on PATH)'), { PATH: `${bin}:${process.env['PATH'] ?? ''}` });
     const blocked = repo.commit({ 'valohai.yaml': BROKEN });
     expect(blocked.code, blocked.output).not.toBe(0);
@@ -136,11 +136,12 @@ describe('the root package.json, which pre-commit and npm install', () => {
   it('has the version of the CLI, a valohai-lint bin that runs the bundle, and packs only what that needs', () => {
     ensureBuilt();
     expect(manifest.version).toBe(VERSION);
-    expect(manifest.bin).toEqual({ 'valohai-lint': 'bin/valohai-lint.js' });
+    expect(manifest.bin).toEqual({ 'valohai-lint': 'bin/valohai-lint.cjs' });
     accessSync(join(ROOT, manifest.bin['valohai-lint']!), constants.X_OK);
-    expect(manifest.files.sort()).toEqual(['bin/valohai-lint.js', 'packages/cli/dist/valohai-lint.js', 'scripts/prepare.mjs']);
+    expect(manifest.files.sort()).toEqual(['bin/valohai-lint.cjs', 'packages/cli/dist/cli.cjs', 'packages/cli/dist/cli.cjs.cache', 'packages/cli/dist/package.json', 'packages/cli/dist/valohai-lint.js', 'scripts/prepare.mjs']);
+    for (const file of manifest.files) accessSync(join(ROOT, file), constants.R_OK);
     expect(manifest.scripts['prepare']).toBe('node scripts/prepare.mjs');
-    expect(run(process.execPath, [join(ROOT, 'bin/valohai-lint.js'), '--version'], ROOT, process.env).stdout).toBe(`${VERSION}\n`);
+    expect(run(process.execPath, [join(ROOT, 'bin/valohai-lint.cjs'), '--version'], ROOT, process.env).stdout).toBe(`${VERSION}\n`);
   });
   it('repeats the dependencies of the bundled packages as devDependencies, which is all npm installs', () => {
     const r = run(process.execPath, [join(ROOT, 'scripts/prepare.mjs'), '--check'], ROOT, process.env);

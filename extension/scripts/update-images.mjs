@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const extensionDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const from = join(extensionDir, '..', 'test-results', 'extension');
-const names = ['problems', 'quick-fix', 'hover', 'image-hover', 'outline'];
+const names = ['problems', 'quick-fix', 'hover', 'image-hover', 'outline', 'pipeline-graph'];
 
 let missing = 0;
 for (const name of names) {

@@ -1,10 +1,14 @@
 // Entry point of the VS Code extension: creates the output channel, the status bar item and the language client, and
-// registers the commands (restart the server, show its output, fix all problems in a file, show a rule's page).
+// registers the commands (restart the server, show its output, fix all problems in a file, show a rule's page, show
+// the pipeline graph) with the graph's code lenses.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND, createClient, trackState } from './client.js';
+import { PipelineGraphLenses } from './graph/lens.js';
+import { GraphPanels } from './graph/panel.js';
+import { graphSource } from './graph/source.js';
 import { RuleDocs } from './rule-docs.js';
-import { SECTION } from './settings.js';
+import { SECTION, documentPatterns } from './settings.js';
 import { ServerStatusItem } from './status.js';
 
 /** Command ids, as contributed in package.json. */
@@ -13,18 +17,26 @@ export const COMMANDS = {
   showOutput: 'valohaiLint.showOutput',
   fixAll: 'valohaiLint.fixAll',
   showRuleDocumentation: SHOW_RULE_DOCS_COMMAND,
+  showPipelineGraph: 'valohaiLint.showPipelineGraph',
 } as const;
 
 /** What activate() sets up; deactivate() stops it. */
 class Extension {
   private client: LanguageClient | undefined;
+  /** Resolves to the client once it runs (undefined when it could not start); what the graph asks the server through. */
+  private running: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
   private clientSubscriptions: vscode.Disposable[] = [];
   private readonly output = vscode.window.createOutputChannel('valohai-lint', { log: true });
   private readonly status = new ServerStatusItem(COMMANDS.showOutput);
   private readonly docs: RuleDocs;
+  private readonly graphs: GraphPanels;
+  private readonly lenses: PipelineGraphLenses;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.docs = new RuleDocs(context.extensionUri);
+    const source = graphSource(() => this.running);
+    this.graphs = new GraphPanels(context.extensionUri, source);
+    this.lenses = new PipelineGraphLenses(source, COMMANDS.showPipelineGraph);
   }
 
   register(): vscode.Disposable[] {
@@ -37,6 +49,13 @@ class Extension {
       vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) =>
         this.docs.show(typeof ruleId === 'string' ? ruleId : undefined),
       ),
+      vscode.commands.registerCommand(COMMANDS.showPipelineGraph, (target?: unknown, pipeline?: unknown) => this.graphs.show(target, pipeline)),
+      vscode.languages.registerCodeLensProvider(
+        documentPatterns().map((pattern) => ({ scheme: 'file', pattern })),
+        this.lenses,
+      ),
+      this.lenses,
+      ...this.graphs.register(),
       // The document selector is fixed when a client starts, so a change of valohaiLint.files needs a new one.
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SECTION}.files`)) void this.restart();
@@ -51,19 +70,25 @@ class Extension {
     this.client = client;
     this.clientSubscriptions = [trackState(client, this.status)];
     this.status.set('starting');
-    try {
-      await client.start();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.output.error(`The valohai-lint server could not start: ${message}`);
-      this.status.set('error', message);
-    }
+    this.running = client.start().then(
+      () => client,
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.output.error(`The valohai-lint server could not start: ${message}`);
+        this.status.set('error', message);
+        return undefined;
+      },
+    );
+    await this.running;
+    // Lenses asked for before the server ran came back empty.
+    this.lenses.refresh();
   }
 
   /** Stops the running client, if any; errors while stopping a broken server are logged, not thrown. */
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.running = Promise.resolve(undefined);
     for (const subscription of this.clientSubscriptions) subscription.dispose();
     this.clientSubscriptions = [];
     if (!client) return;

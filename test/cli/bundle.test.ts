@@ -1,6 +1,8 @@
 // The real, bundled executable as a process: what in-process tests of run() cannot show (its entry point, standard
 // input, exit codes as the shell sees them, and a reader that closes the pipe early).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, runBundledCli, tree } from '../helpers/cli.js';
 
@@ -16,6 +18,16 @@ describe('the bundled valohai-lint executable', () => {
     expect(runBundledCli(['--no-such-flag']).code).toBe(2);
     const stdin = runBundledCli(['--stdin', '--format', 'json'], { input: DUPLICATE });
     expect((JSON.parse(stdin.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId)).toContain('yaml-duplicate-key');
+  });
+
+  it('starts from the code cache the build wrote, and runs the same without it', () => {
+    const withCache = runBundledCli(['--stdin', '--format', 'json'], { input: DUPLICATE, env: { VALOHAI_LINT_CODE_CACHE: 'report' } });
+    expect(withCache.stderr).toBe('code cache: accepted\n');
+    const copy = tree({});
+    for (const file of ['valohai-lint.js', 'cli.cjs', 'package.json']) copyFileSync(join(dirname(BIN), file), join(copy, file));
+    const r = spawnSync(process.execPath, [join(copy, 'valohai-lint.js'), '--stdin', '--format', 'json'], { input: DUPLICATE, encoding: 'utf8', env: { ...process.env, VALOHAI_LINT_CODE_CACHE: 'report' } });
+    expect(r.stderr).toBe('code cache: missing\n');
+    expect(r.stdout).toBe(withCache.stdout);
   });
 
   it('ends quietly when the reader closes the pipe early (valohai-lint | head)', async () => {

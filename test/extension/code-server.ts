@@ -14,10 +14,10 @@ export const ROOT = join(import.meta.dirname, '../..');
 export const CODE_SERVER = join(ROOT, '.tools/code-server/node_modules/.bin/code-server');
 export const VSIX = join(ROOT, 'extension/valohai-lint.vsix');
 export const ARTIFACTS = join(ROOT, 'test-results/extension');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags for Debian's Chromium in a container (headless, no sandbox as root, no background networking on a closed network). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

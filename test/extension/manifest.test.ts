@@ -11,7 +11,8 @@ const readJson = (path: string): Record<string, any> => JSON.parse(readFileSync(
 const manifest = readJson('extension/package.json');
 const schema = readJson('packages/core/src/config/valohai-lint.schema.json');
 const settings = manifest.contributes.configuration.properties;
-const source = readdirSync(join(ROOT, 'extension/src'))
+const source = readdirSync(join(ROOT, 'extension/src'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
   .map((file) => readFileSync(join(ROOT, 'extension/src', file), 'utf8'))
   .join('\n');
 

@@ -1,7 +1,7 @@
 // The VS Code extension in real VS Code (code-server 4.100.3 = VS Code 1.100.3, in headless Chromium): the packaged
 // .vsix is installed, a copy of examples/ is opened, and the test checks what a user sees: the Problems panel, a quick
-// fix, Fix All, hover, the outline, the status bar item and the rule documentation. Screenshots go to
-// test-results/extension/. Every wait is for a condition on the page, never a fixed delay.
+// fix, Fix All, hover, the outline, the status bar item, the rule documentation and the pipeline graph. Screenshots go
+// to test-results/extension/. Every wait is for a condition on the page, never a fixed delay.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,15 @@ const EXAMPLE = {
   },
   /** Names the outline lists (the steps, the endpoint and the pipeline). */
   outline: ['preprocess', 'train', 'evaluate', 'predict', 'train-and-evaluate'],
+  /**
+   * The pipeline graph: the boxes it draws (node and parameter ids), a node to click (the line of its name, and the
+   * name's length, which the editor selects), and an edge whose source the test rewrites.
+   */
+  graph: {
+    boxes: ['n0', 'n1', 'n2', 'n3', 'p0'],
+    node: { id: 'n2', line: '      - name: evaluate', cursorAt: 'evaluate', selected: 'evaluate'.length },
+    edge: { id: 'e1', line: '[train.output.model*, evaluate.input.model]', cursorAt: 'train.output', from: 'train', to: 'preprocess' },
+  },
 };
 
 /** An extra file named like `*.valohai.yaml` (another selector pattern) with two fixable problems, for Fix All. */
@@ -276,12 +285,15 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
     await vscode.screenshot('output', '.part.panel');
   });
 
-  /** Waits for the Markdown preview of a rule page (a webview: an iframe holding the iframe that shows the page). */
+  /**
+   * Waits for the Markdown preview of a rule page (a webview: an iframe holding the iframe that shows the page; the
+   * outer one names the extension, which tells it from the pipeline graph's).
+   */
   async function rulePageShown(rule: string): Promise<void> {
     const page = vscode.page;
     await page.locator('.tabs-container .tab.active', { hasText: `Preview ${rule}.md` }).waitFor();
     await page
-      .frameLocator('.webview.ready')
+      .frameLocator('iframe.webview.ready[src*="extensionId=vscode.markdown-language-features"]')
       .frameLocator('iframe#active-frame')
       .locator('h1', { hasText: rule })
       .first()
@@ -299,6 +311,80 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
     await page.locator('.action-widget .monaco-list-row', { hasText: title }).filter({ visible: true }).first().waitFor();
     await vscode.chooseWithKeyboard('.action-widget', async (row) => (await row.innerText()).includes(title));
     await rulePageShown(rule);
+  });
+
+  /** The page inside the pipeline-graph webview (VS Code nests it in two iframes; the outer one names the extension). */
+  const graphView = () => vscode.page.frameLocator('iframe.webview.ready[src*="extensionId=valohai-lint.valohai-lint"]').frameLocator('iframe#active-frame');
+
+  it('draws the pipeline graph beside the editor, from the command palette, under a strict CSP', async () => {
+    await vscode.openFile(EXAMPLE.file);
+    await vscode.runCommand('Valohai: Show Pipeline Graph');
+    await vscode.page.locator('.tabs-container .tab', { hasText: `Pipeline graph · ${EXAMPLE.file}` }).waitFor({ timeout: 60_000 });
+    const view = graphView();
+    for (const id of EXAMPLE.graph.boxes) await view.locator(`g.vl-box[data-id="${id}"]`).waitFor({ timeout: 60_000 });
+    // Findings in their colour: the node whose step is misspelled, the edge with the wrong type.
+    await view.locator('g.vl-box.vl-sev-error[data-id="n1"]').waitFor();
+    await view.locator('g.vl-link.vl-sev-error[data-id="e0"]').waitFor();
+    const csp = await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'nonce-[^']+'/);
+    expect(csp).not.toContain('unsafe');
+    // The SVG's own <style> is dropped (the CSP would refuse it); the page's stylesheet colours the boxes.
+    expect(await view.locator('svg style').count()).toBe(0);
+    // (The callback runs in the webview; the test's own types have no DOM.)
+    const fill = await view.locator('g.vl-box[data-id="n0"] .vl-shape').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(el).fill);
+    expect(fill).toBe('rgb(221, 244, 255)');
+  });
+
+  it('offers the graph as an editor title button and as a code lens above the pipeline', async () => {
+    await vscode.openFile(EXAMPLE.file);
+    await vscode.page.locator('.editor-actions .action-label[aria-label*="Show Pipeline Graph"]').first().waitFor();
+    const { line } = positionOf(EXAMPLE.file, { line: '- pipeline:', cursorAt: 'pipeline' });
+    await vscode.goTo(line, 3);
+    const lens = vscode.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Show pipeline graph' }).first();
+    await lens.waitFor({ timeout: 60_000 });
+    await lens.click();
+    await graphView().locator('g.vl-box[data-id="n0"]').waitFor();
+  });
+
+  it('reveals the YAML of a node clicked in the graph, and marks the element under the cursor', async () => {
+    const { node } = EXAMPLE.graph;
+    await vscode.openFile(EXAMPLE.file);
+    await graphView().locator(`g.vl-box[data-id="${node.id}"]`).click();
+    const { line } = positionOf(EXAMPLE.file, node);
+    // The editor gets the focus back with the node's name selected.
+    await vscode.page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+ \\(${node.selected} selected\\)`) }).waitFor();
+    await graphView().locator(`g.vl-box.vl-current[data-id="${node.id}"]`).waitFor();
+    // The README's picture: the file and its graph side by side, nothing else.
+    await vscode.runCommand('View: Close Primary Side Bar');
+    await vscode.runCommand('View: Hide Panel');
+    await vscode.page.locator('.part.panel').first().waitFor({ state: 'hidden' });
+    await vscode.screenshot('pipeline-graph');
+    const edge = positionOf(EXAMPLE.file, EXAMPLE.graph.edge);
+    await vscode.goTo(edge.line, edge.column);
+    // A straight edge's group has no height, which Playwright calls hidden: wait for it to be there, marked.
+    await graphView().locator(`g.vl-link.vl-current[data-id="${EXAMPLE.graph.edge.id}"]`).waitFor({ state: 'attached' });
+    await graphView().locator(`g.vl-box.vl-current`).waitFor({ state: 'detached' });
+  });
+
+  it('redraws the graph as an edge is edited', async () => {
+    const { edge } = EXAMPLE.graph;
+    const page = vscode.page;
+    await vscode.openFile(EXAMPLE.file);
+    const view = graphView();
+    const title = view.locator(`g.vl-link[data-id="${edge.id}"] > title`);
+    await expect.poll(() => title.textContent()).toContain(`${edge.from}.output.model*`);
+    const before = await view.locator(`g.vl-link[data-id="${edge.id}"] > path`).getAttribute('d');
+    const { line, column } = positionOf(EXAMPLE.file, edge);
+    await vscode.goTo(line, column);
+    // Select the source node's name (up to the dot) and type another.
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.type(edge.to);
+    await expect.poll(() => title.textContent(), { timeout: 30_000 }).toContain(`${edge.to}.output.model*`);
+    expect(await view.locator(`g.vl-link[data-id="${edge.id}"] > path`).getAttribute('d')).not.toBe(before);
+    await vscode.screenshot('pipeline-graph-edited');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => title.textContent(), { timeout: 30_000 }).toContain(`${edge.from}.output.model*`);
   });
 
   it('opens a rule page from the command palette', async () => {

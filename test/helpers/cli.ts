@@ -13,7 +13,7 @@ export const BIN = join(ROOT, 'packages/cli/dist/valohai-lint.js');
 export const NO_CI: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: '', GITHUB_SERVER_URL: '', GITHUB_REPOSITORY: '', GITHUB_SHA: '', CI_PROJECT_DIR: '' };
 
 export function ensureBuilt(): void {
-  ensureBundle(BIN, 'scripts/build-cli.mjs', ['packages/cli/src', 'packages/core/src', 'packages/node/src']);
+  ensureBundle(BIN, 'scripts/build-cli.mjs', ['packages/cli/src', 'packages/core/src', 'packages/node/src', 'packages/graph/src']);
 }
 
 /** A temporary folder holding `files` (paths may contain folders). */
@@ -44,7 +44,10 @@ export async function runCli(args: string[], options: { cwd?: string; input?: st
     env: cliEnv(options.env),
     stdout: { write: (s: string) => stdout.push(s), isTTY: false },
     stderr: { write: (s: string) => stderr.push(s), isTTY: false },
-    readStdin: () => Promise.resolve(options.input ?? ''),
+    readStdin: (maxBytes) => {
+      const bytes = Buffer.from(options.input ?? '', 'utf8');
+      return Promise.resolve(bytes.length > maxBytes ? { tooLarge: `more than ${maxBytes}` } : bytes);
+    },
   });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }

@@ -1,7 +1,7 @@
 // Where the shared corpus of real valohai.yaml files is: $VALOHAI_LINT_CORPUS, else ../shared/corpus beside the
 // repository (read in place, never copied). In a clone without it the corpus tests are skipped, and the global setup
 // (test/setup/corpus.ts) says so in one line (describeCorpus/itCorpus are in corpus-suite.ts); where it is required (.ci/run), its absence fails the run instead.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -9,8 +9,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** Where the corpus is looked for. */
 const LOOKED_AT = process.env['VALOHAI_LINT_CORPUS'] ? resolve(process.env['VALOHAI_LINT_CORPUS']) : resolve(ROOT, '../shared/corpus');
 
-/** The corpus folder, or undefined when there is none. */
-export const CORPUS: string | undefined = existsSync(join(LOOKED_AT, 'real', 'EXPECTED.json')) ? LOOKED_AT : undefined;
+/** The corpus folder (its real path: tools that report real paths, such as ESLint, must agree), or undefined. */
+export const CORPUS: string | undefined = existsSync(join(LOOKED_AT, 'real', 'EXPECTED.json')) ? realpathSync(LOOKED_AT) : undefined;
 
 export const HAS_CORPUS = CORPUS !== undefined;
 

@@ -24,7 +24,7 @@ export const SERVER = join(ROOT, 'packages/language-server/dist/server.js');
 
 /** Builds the server bundle when it is missing or older than the sources it is made of. */
 export function ensureServerBuilt(): void {
-  ensureBundle(SERVER, 'scripts/build-language-server.mjs', ['packages/language-server/src', 'packages/core/src', 'packages/node/src']);
+  ensureBundle(SERVER, 'scripts/build-language-server.mjs', ['packages/language-server/src', 'packages/core/src', 'packages/node/src', 'packages/graph/src']);
 }
 
 export function fileUri(path: string): string {

@@ -56,6 +56,7 @@ describe('pull diagnostics', () => {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'valohai-lint' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { pipelineGraphProvider: true },
       },
       serverInfo: { name: 'valohai-lint', version: SERVER_VERSION },
     });

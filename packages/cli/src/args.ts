@@ -80,8 +80,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
-    maxWarnings = Number(v['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got "${v['max-warnings']}".`);
+    // Digits only: Number() would also take "", " ", "0x10" and "1e3".
+    maxWarnings = /^\d{1,15}$/.test(v['max-warnings']) ? Number(v['max-warnings']) : Number.NaN;
+    if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings expects a whole number such as 0 or 10, got "${v['max-warnings']}".`);
   }
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin reads one file from standard input; do not also name files.');
   if (v.fix && v['fix-dry-run']) throw new UsageError('Use either --fix or --fix-dry-run, not both.');
@@ -109,6 +110,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 export const HELP = `valohai-lint: find mistakes in valohai.yaml before Valohai does.
 
 Usage: valohai-lint [options] [files, folders or globs...]
+       valohai-lint graph [FILE] [--pipeline NAME] [--format mermaid|dot|svg|json]
 
 With no paths, lints every valohai.yaml / valohai.yml under the current folder,
 and variants such as staging.valohai.yaml (skipping node_modules, .git, .hg, .svn).

@@ -1,10 +1,16 @@
 // Entry point of the bundled `valohai-lint` executable.
 import { run } from './main.js';
 
-async function readStdin(): Promise<string> {
+/** Reads standard input, keeping at most `maxBytes`: a larger (or endless) stream is not read to its end. */
+async function readStdin(maxBytes: number): Promise<Uint8Array | { tooLarge: string }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return { tooLarge: `more than ${maxBytes}` };
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 // `valohai-lint | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.

@@ -1,20 +1,24 @@
-// valohai-lint's command line: finds files, loads configuration, lints, fixes, formats and sets the exit code.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// valohai-lint's command line: finds files, loads configuration, lints, fixes, formats and sets the exit code. Every
+// file is handled on its own: one that cannot be read, searched or written costs one line on standard error and exit
+// code 2, and the report of the others is still printed.
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
-import { fixText, getFindingKind, getFindingKinds, lint, mergeConfigs, ruleDocsPath, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
-import { ConfigResolver, type LoadedConfig } from '@valohai-lint/node';
-import { minimatch } from 'minimatch';
-import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args.js';
+import { decodeSource, encodingResult, fixText, getFindingKind, getFindingKinds, globMatcher, lint, mergeConfigs, resolveConfig, ruleDocsPath, tooLargeResult, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
+import { ConfigResolver, describeError, readRegularFile, type LoadedConfig } from '@valohai-lint/node';
+import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName, type FormatRequest } from './args.js';
 import { palette, useColor } from './colors.js';
-import { findFiles } from './files.js';
+import { printable, printablePath } from './escape.js';
+import { BadGlob, findFiles } from './files.js';
+import { runGraph } from './graph-command.js';
 import { github } from './formatters/github.js';
 import { gitlab } from './formatters/gitlab.js';
 import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { stylish } from './formatters/stylish.js';
 import { counts, type FileResult, type FormatContext, type Formatter } from './formatters/types.js';
-import { writeAtomically } from './write.js';
+import { linterInputAt, outputProblem, writeReport } from './report-output.js';
+import { unifiedDiff } from './unified-diff.js';
+import { replaceFile } from './write.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -24,17 +28,16 @@ export const VERSION = typeof VALOHAI_LINT_VERSION === 'string' ? VALOHAI_LINT_V
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
-  readStdin(): Promise<string>;
+  /** Standard input's bytes, or how many bytes it had past `maxBytes` (then it is not kept, nor read to its end). */
+  readStdin(maxBytes: number): Promise<Uint8Array | { tooLarge: string }>;
 }
 
 const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, gitlab };
 
-/** Reads a file as text, dropping nothing: a BOM and CRLF line ends are kept so that fixes can keep them too. */
-function readText(path: string): string {
-  return readFileSync(path, 'utf8');
-}
+/** The most bytes read of a file whose limit is `maxFileSize` characters: no UTF-8 text has over 3 bytes per character. */
+const maxBytesFor = (maxFileSize: number): number => maxFileSize * 3;
 
 function listRules(options: CliOptions, io: Io): number {
   const rules = getFindingKinds();
@@ -71,16 +74,23 @@ function cliOverrides(options: CliOptions): ConfigFile {
 
 /** Prints a configuration file's problems (path:line:column, as editors and CI parse them). */
 function reportConfigErrors(loaded: LoadedConfig, io: Io): void {
-  const rel = relativePath(io.cwd, loaded.path ?? '.valohai-lint.yaml');
-  for (const d of loaded.diagnostics) io.stderr.write(`${rel}:${d.start.line}:${d.start.column}: ${d.severity}: ${d.message} (${d.ruleId})\n`);
+  const rel = printablePath(relativePath(io.cwd, loaded.path ?? '.valohai-lint.yaml'));
+  for (const d of loaded.diagnostics) io.stderr.write(`${rel}:${d.start.line}:${d.start.column}: ${d.severity}: ${printable(d.message)} (${d.ruleId})\n`);
 }
+
+// Each configuration's `ignore` globs compiled once, not once per file.
+const ignoreMatchers = new WeakMap<LoadedConfig, (relativePath: string) => boolean>();
 
 /** True when a configuration's `ignore` globs (relative to the configuration's folder) match the file. */
 function isIgnored(loaded: LoadedConfig, file: string): boolean {
   const globs = loaded.config.ignore ?? [];
   if (globs.length === 0 || !loaded.path) return false;
-  const rel = relative(dirname(loaded.path), file).split(sep).join('/');
-  return globs.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g.replace(/\/$/, '')}/**`, { dot: true }));
+  let matches = ignoreMatchers.get(loaded);
+  if (!matches) {
+    matches = globMatcher(globs);
+    ignoreMatchers.set(loaded, matches);
+  }
+  return matches(relative(dirname(loaded.path), file).split(sep).join('/'));
 }
 
 function relativePath(cwd: string, path: string): string {
@@ -88,13 +98,101 @@ function relativePath(cwd: string, path: string): string {
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
+/** A file's lint result, and the one line to print when it could not be read or written. */
+interface FileOutcome {
+  result?: FileResult;
+  failure?: string;
+  /** How many problems --fix fixed in the file it rewrote. */
+  fixed?: number;
+}
+
+/** Reads and lints one file, fixing it with --fix or printing its diff with --fix-dry-run. Never throws. */
+function lintFile(path: string, rel: string, config: LintConfig, options: CliOptions, io: Io): FileOutcome {
+  const limit = resolveConfig(config).maxFileSize;
+  const read = readRegularFile(path, maxBytesFor(limit));
+  if (read.kind === 'error') return { failure: `cannot read "${rel}": ${describeError(read.error)}` };
+  if (read.kind === 'not-a-file') return { failure: `cannot lint "${rel}": it is ${read.what}, not a regular file` };
+  // Not read at all, so nothing of it is shown either.
+  if (read.kind === 'too-large') return { result: resultOf(path, rel, '', tooLargeResult(read.size, config, 'bytes')) };
+  const decoded = decodeSource(read.bytes);
+  // Not UTF-8: reported at the first bad byte, and never fixed, as there is no text to fix without guessing.
+  if (!decoded.ok) return { result: resultOf(path, rel, decoded.text, encodingResult(decoded, config)) };
+  const text = decoded.text;
+  // The size finding never shows the file it refused.
+  if (text.length > limit) return { result: resultOf(path, rel, '', tooLargeResult(text.length, config)) };
+  if (!options.fix && !options.fixDryRun) return { result: resultOf(path, rel, text, lint(text, config)) };
+  const fixed = fixText(text, config);
+  if (options.fixDryRun) {
+    io.stdout.write(unifiedDiff(printable(rel), text, fixed.edits));
+    return { result: resultOf(path, rel, text, fixed.initial) };
+  }
+  if (fixed.text === text) return { result: resultOf(path, rel, text, fixed.result) };
+  const written = replaceFile(path, read, fixed.text);
+  // Not fixed: what is reported is the file as it is.
+  if (!written.ok) return { result: resultOf(path, rel, text, fixed.initial), failure: `did not fix "${rel}": ${written.reason}` };
+  return { result: { ...resultOf(path, rel, fixed.text, fixed.result), fixed: true }, fixed: fixed.applied };
+}
+
+/** Lints standard input; with --fix prints the fixed text (the input unchanged when it cannot be fixed). */
+async function lintStdin(options: CliOptions, config: LintConfig, path: string, io: Io): Promise<{ result: FileResult; code?: number }> {
+  const rel = relativePath(io.cwd, path);
+  const input = await io.readStdin(maxBytesFor(resolveConfig(config).maxFileSize));
+  const oneLine = (d: Diagnostic): string => `${printablePath(rel)}:${d.start.line}:${d.start.column}: ${d.severity}: ${printable(d.message)} (${d.ruleId})\n`;
+  if (!(input instanceof Uint8Array)) {
+    const result = resultOf(path, rel, '', tooLargeResult(input.tooLarge, config, 'bytes'));
+    // --fix must pass its input through, and this input was not kept.
+    if (options.fix) {
+      io.stderr.write(`valohai-lint: standard input has ${input.tooLarge} bytes, too many to read, so nothing was written.\n`);
+      return { result, code: 2 };
+    }
+    return { result };
+  }
+  const decoded = decodeSource(input);
+  if (!decoded.ok) {
+    const result = resultOf(path, rel, decoded.text, encodingResult(decoded, config));
+    if (options.fix || options.fixDryRun) {
+      if (options.fix) io.stdout.write(input);
+      for (const d of result.diagnostics) io.stderr.write(oneLine(d));
+      return { result, code: result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0 };
+    }
+    return { result };
+  }
+  const text = decoded.text;
+  if (text.length > resolveConfig(config).maxFileSize && !options.fix) return { result: resultOf(path, rel, '', tooLargeResult(text.length, config)) };
+  if (options.fix || options.fixDryRun) {
+    const fixed = fixText(text, config);
+    if (options.fix) io.stdout.write(fixed.text);
+    else io.stdout.write(unifiedDiff(printable(rel), text, fixed.edits));
+    return { result: resultOf(path, rel, text, fixed.result), code: fixed.result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0 };
+  }
+  return { result: resultOf(path, rel, text, lint(text, config)) };
+}
+
+/** The absolute path each report file goes to, after checking it can be written; throws UsageError otherwise. */
+function reportPaths(options: CliOptions, cwd: string): Map<FormatRequest, string> {
+  const paths = new Map<FormatRequest, string>();
+  const taken = new Map<string, FormatName>();
+  for (const request of options.formats) {
+    if (request.output === undefined) continue;
+    const abs = resolve(cwd, request.output);
+    const problem = outputProblem(abs);
+    if (problem) throw new UsageError(`--format ${request.name}=${printable(request.output)} cannot be written: ${problem}.`);
+    const other = taken.get(abs);
+    if (other) throw new UsageError(`--format ${other} and --format ${request.name} both write to "${printable(request.output)}"; give each its own file.`);
+    taken.set(abs, request.name);
+    paths.set(request, abs);
+  }
+  return paths;
+}
+
 /** Runs the CLI and resolves to its exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
   } catch (error) {
-    io.stderr.write(`valohai-lint: ${(error as Error).message}\nRun valohai-lint --help for usage.\n`);
+    io.stderr.write(`valohai-lint: ${printable((error as Error).message)}\nRun valohai-lint --help for usage.\n`);
     return 2;
   }
   if (options.help) {
@@ -108,15 +206,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (options.listRules) return listRules(options, io);
 
   let overrides: ConfigFile;
+  let outputs: Map<FormatRequest, string>;
   try {
     overrides = cliOverrides(options);
+    outputs = reportPaths(options, io.cwd);
   } catch (error) {
     io.stderr.write(`valohai-lint: ${(error as Error).message}\n`);
     return 2;
   }
   const explicit = options.config === undefined ? undefined : resolve(io.cwd, options.config);
   if (explicit !== undefined && !existsSync(explicit)) {
-    io.stderr.write(`valohai-lint: the configuration file "${options.config}" does not exist.\n`);
+    io.stderr.write(`valohai-lint: the configuration file "${printable(options.config!)}" does not exist.\n`);
     return 2;
   }
   const resolver = new ConfigResolver();
@@ -142,56 +242,66 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const results: FileResult[] = [];
-  const fixedCount = { problems: 0, files: 0 };
+  let failed = false;
+  const fail = (line: string): void => {
+    io.stderr.write(`valohai-lint: ${printable(line)}\n`);
+    failed = true;
+  };
   if (options.stdin) {
-    const text = await io.readStdin();
-    const name = options.stdinFilename ?? '<stdin>';
-    const path = resolve(io.cwd, name);
+    const path = resolve(io.cwd, options.stdinFilename ?? '<stdin>');
     const c = configOf(path);
     if (!c) return 2;
-    const config = c.config;
-    if (options.fix || options.fixDryRun) {
-      const fixed = fixText(text, config);
-      if (options.fix) io.stdout.write(fixed.text);
-      else io.stdout.write(unifiedDiff(relativePath(io.cwd, path), text, fixed.text));
-      return fixed.result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-    }
-    results.push(resultOf(path, relativePath(io.cwd, path), text, lint(text, config)));
+    const { result, code } = await lintStdin(options, c.config, path, io);
+    if (code !== undefined) return code;
+    results.push(result);
   } else {
-    const search = findFiles(options.paths, io.cwd);
-    if (search.files.length === 0) {
-      const what = options.paths.length === 0 ? 'No valohai.yaml or valohai.yml found under the current folder.' : `No files matched ${search.unmatched.map((u) => `"${u}"`).join(', ')}.`;
-      io.stderr.write(`valohai-lint: ${what}\n`);
+    let search;
+    try {
+      search = findFiles(options.paths, io.cwd);
+    } catch (error) {
+      if (!(error instanceof BadGlob)) throw error;
+      io.stderr.write(`valohai-lint: ${printable(error.message)}\n`);
       return 2;
     }
+    for (const u of search.unreadable) fail(`cannot search "${relativePath(io.cwd, u.path)}": ${u.reason}`);
+    if (search.files.length === 0) {
+      if (search.unreadable.length === 0) {
+        const what = options.paths.length === 0 ? 'No valohai.yaml or valohai.yml found under the current folder.' : `No files matched ${search.unmatched.map((u) => `"${printable(u)}"`).join(', ')}.`;
+        io.stderr.write(`valohai-lint: ${what}\n`);
+      }
+      return 2;
+    }
+    for (const [request, path] of outputs) {
+      const input = linterInputAt(path, [...search.files, ...(explicit ? [explicit] : [])]);
+      if (input) {
+        io.stderr.write(`valohai-lint: --format ${request.name} would write its report over "${printable(relativePath(io.cwd, input))}", which is being linted; choose another file.\n`);
+        return 2;
+      }
+    }
+    let ignored = 0;
+    const fixedCount = { problems: 0, files: 0 };
     for (const path of search.files) {
       const c = configOf(path);
       if (!c) return 2;
-      if (isIgnored(c.loaded, path)) continue;
-      const config = c.config;
-      let text: string;
-      try {
-        text = readText(path);
-      } catch (error) {
-        io.stderr.write(`valohai-lint: cannot read "${relativePath(io.cwd, path)}": ${(error as Error).message}\n`);
-        return 2;
+      if (isIgnored(c.loaded, path)) {
+        ignored++;
+        continue;
       }
-      const rel = relativePath(io.cwd, path);
-      if (options.fix || options.fixDryRun) {
-        const fixed = fixText(text, config);
-        if (fixed.text !== text) {
-          if (options.fix) {
-            writeAtomically(path, fixed.text);
-            fixedCount.problems += fixed.applied;
-            fixedCount.files++;
-          } else io.stdout.write(unifiedDiff(rel, text, fixed.text));
-        }
-        // --fix reports what is left after fixing; --fix-dry-run reports the file as it is.
-        const result = options.fix ? resultOf(path, rel, fixed.text, fixed.result) : resultOf(path, rel, text, fixed.initial);
-        results.push(options.fix && fixed.text !== text ? { ...result, fixed: true } : result);
-      } else {
-        results.push(resultOf(path, rel, text, lint(text, config)));
+      const outcome = lintFile(path, relativePath(io.cwd, path), c.config, options, io);
+      if (outcome.failure) fail(outcome.failure);
+      if (outcome.result) results.push(outcome.result);
+      if (outcome.fixed) {
+        fixedCount.problems += outcome.fixed;
+        fixedCount.files++;
       }
+    }
+    // On standard error, so that machine-readable formats on standard output stay intact.
+    if (options.fix) io.stderr.write(`valohai-lint: ${fixedCount.problems === 0 ? 'nothing to fix' : `fixed ${plural(fixedCount.problems, 'problem')} in ${plural(fixedCount.files, 'file')}`}.\n`);
+    // However it happens (everything ignored, unreadable or not found), a run that linted nothing is not a success.
+    if (results.length === 0) {
+      const why = ignored === search.files.length ? `every file found (${ignored}) is ignored by the configuration's "ignore" list` : 'no file found could be read';
+      io.stderr.write(`valohai-lint: nothing was linted: ${why}.\n`);
+      return 2;
     }
   }
 
@@ -200,11 +310,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const colors = palette(options.color ?? (request.output ? false : useColor(io.stdout, io.env)));
     const context: FormatContext = { cwd: io.cwd, rules: getFindingKinds(), colors, version: VERSION, env: io.env };
     const text = FORMATTERS[request.name](visible, context);
-    if (request.output) writeFileSync(resolve(io.cwd, request.output), text);
-    else io.stdout.write(text);
+    const path = outputs.get(request);
+    if (path === undefined) io.stdout.write(text);
+    else {
+      const problem = writeReport(path, text);
+      if (problem) fail(`cannot write the ${request.name} report to "${request.output}": ${problem}`);
+    }
   }
-  // On standard error, so that machine-readable formats on standard output stay intact.
-  if (options.fix && !options.stdin) io.stderr.write(`valohai-lint: ${fixedCount.problems === 0 ? 'nothing to fix' : `fixed ${plural(fixedCount.problems, 'problem')} in ${plural(fixedCount.files, 'file')}`}.\n`);
+  if (failed) return 2;
   const { errors, warnings } = counts(results);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -217,9 +330,4 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 /** A file's result for the formatters, keeping the parsed document so that no formatter parses the text again. */
 function resultOf(path: string, rel: string, text: string, result: LintResult): FileResult {
   return { path, relativePath: rel, text, diagnostics: result.diagnostics, ...(result.document ? { document: result.document } : {}) };
-}
-
-function unifiedDiff(name: string, before: string, after: string): string {
-  if (before === after) return '';
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
 }

@@ -1,5 +1,5 @@
 // Public API of @valohai-lint/core: a pure, synchronous valohai.yaml analyzer (no file system, no process, no editor).
-export { lint, fixText } from './linter/lint.js';
+export { lint, fixText, encodingResult, tooLargeResult } from './linter/lint.js';
 export type { LintResult, FixResult, LintOptions } from './linter/lint.js';
 export { getRules, getRule, getFindingKinds, getFindingKind } from './linter/catalog.js';
 export type { FindingKind } from './linter/catalog.js';
@@ -12,6 +12,8 @@ export type { Rule, RuleMeta, RuleContext } from './engine/types.js';
 export { createAnalysisContext } from './engine/context.js';
 export type { AnalysisContext } from './engine/context.js';
 export { SourceFile } from './source/source-file.js';
+export { decodeSource } from './source/decode.js';
+export type { DecodedSource, EncodingProblem } from './source/decode.js';
 export type { Span, Position } from './source/source-file.js';
 export { createDocument } from './document/document.js';
 export type { ValohaiDocument } from './document/document.js';
@@ -36,6 +38,7 @@ export function ruleDocsUrl(id: string): string {
 export { parseConfig, mergeConfigs } from './config-file/parse-config.js';
 export type { ConfigFile, ConfigResult } from './config-file/parse-config.js';
 export { REGISTRY_TYPES } from './config/registry-types.js';
+export { globMatcher, globProblem, MAX_GLOB_ALTERNATIVES } from './config/ignore-globs.js';
 export type { RegistryType } from './config/registry-types.js';
 export { describeDocumentImages, describeImages, documentImageAt, imageAt } from './images/describe.js';
 export type { ImageDescription } from './images/describe.js';
@@ -48,3 +51,6 @@ export type { SchemaNode } from './schema/schema-node.js';
 export { childOfItem, childOfKey, descriptionOf, enumValuesOf, instanceOf, isObjectSchema, propertiesOf, rootSchema, schemasAt, schemasForChain, typesOf } from './schema/walk.js';
 export type { Instance, PropertyInfo } from './schema/walk.js';
 export { plainSafe, quotedScalar, requoted, verbatimStart } from './document/scalar-text.js';
+export { pipelineGraphs } from './graph/build.js';
+export type { PipelineGraphOptions } from './graph/build.js';
+export type * from './graph/types.js';

@@ -60,7 +60,9 @@ for (const rule of getFindingKinds()) {
     it('examples: each invalid one triggers the rule, each valid one lints clean', () => {
       if (!existsSync(file)) return expect.fail(`${file} is missing`);
       const page = parsePage(readFileSync(file, 'utf8'));
-      const untriggerable = id === 'internal-error';
+      // internal-error needs a bug; file-encoding needs bytes that are not text, which a Markdown page cannot hold (its
+      // fixture has them).
+      const untriggerable = id === 'internal-error' || id === 'file-encoding';
       expect(page.examples.filter((e) => e.kind === 'valid').length).toBeGreaterThan(0);
       if (!untriggerable) expect(page.examples.filter((e) => e.kind === 'invalid').length).toBeGreaterThan(0);
       for (const ex of page.examples) {

@@ -4,6 +4,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Analysis, type Parsed } from './analysis.js';
 import { DocumentStore, sanitizePosition } from './documents.js';
+import { Lifecycle } from './lifecycle.js';
 import { SETTINGS_SECTION } from './protocol.js';
 import { WorkspaceConfig, type DocumentConfig } from './workspace-config.js';
 
@@ -23,6 +24,7 @@ export interface ClientSupport {
 export class ServerContext {
   readonly documents = new DocumentStore();
   readonly cache = new AnalysisCache();
+  readonly lifecycle = new Lifecycle();
   readonly config: WorkspaceConfig;
   support: ClientSupport = {
     pullDiagnostics: false,
@@ -103,9 +105,12 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
 
 /**
  * Runs a request handler so that no input can crash the server: cancellation and protocol errors go back as errors,
- * anything else is logged and answered with the fallback.
+ * anything else is logged and answered with the fallback. A request before `initialize` or after `shutdown` gets the
+ * error the specification requires.
  */
 export async function guarded<T>(ctx: ServerContext, name: string, fallback: T, token: CancellationToken | undefined, fn: () => Promise<T> | T): Promise<T> {
+  // Checked before anything is awaited: the lifecycle as it was when the request arrived.
+  ctx.lifecycle.checkRequest();
   try {
     await yieldToEventLoop();
     throwIfCancelled(token);

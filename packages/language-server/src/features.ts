@@ -1,5 +1,5 @@
 // The request handlers of the language features, each a thin call into its module: code actions and commands,
-// completion, hover, definition, references, rename and document symbols.
+// completion, hover, definition, references, rename, document symbols and pipeline graphs.
 import { fixText, SourceFile, type LintConfig } from '@valohai-lint/core';
 import { type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from './analysis.js';
@@ -8,7 +8,8 @@ import { complete } from './completion.js';
 import { guarded, throwIfCancelled, type ServerContext } from './context.js';
 import { hover } from './hover.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
-import { FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
+import { pipelineGraphRequest } from './pipeline-graph.js';
+import { FIX_ALL_COMMAND, PIPELINE_GRAPH_REQUEST, SHOW_DOCUMENTATION_COMMAND, type PipelineGraphParams, type PipelineGraphResult } from './protocol.js';
 import { documentSymbols } from './symbols.js';
 
 /** What code actions work from: the cached analysis, its configuration, and "fix all" computed once per analysis. */
@@ -100,6 +101,10 @@ export function listenFeatures(ctx: ServerContext): void {
       if (!at || typeof params.newName !== 'string') return null;
       return rename(at.parsed, params.textDocument.uri, at.offset, params.newName);
     }),
+  );
+
+  connection.onRequest(PIPELINE_GRAPH_REQUEST, (params: PipelineGraphParams | undefined, token) =>
+    guarded(ctx, PIPELINE_GRAPH_REQUEST, null as PipelineGraphResult | null, token, () => pipelineGraphRequest(ctx, params)),
   );
 
   connection.onDocumentSymbol((params, token) =>

@@ -1,4 +1,6 @@
 // The server's public protocol surface: names a client (the VS Code extension, an editor config) may rely on.
+import type { PipelineGraph } from '@valohai-lint/core';
+import type { Scene, SceneLayout } from '@valohai-lint/graph';
 
 /** The `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'valohai-lint';
@@ -31,4 +33,35 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v['ruleId'] === 'string';
+}
+
+/**
+ * Request for the pipeline graphs of an open document (`valohai-lint/pipelineGraph`), for editors that draw them: the
+ * core's graph view of each pipeline (nodes, edges, parameters, source ranges, findings) and, unless `render` is
+ * false, what to draw (the scene), where (the dagre layout) and the SVG itself. Answers null for a document the server
+ * does not have open. Servers that answer it say so with `capabilities.experimental.pipelineGraphProvider: true`.
+ */
+export const PIPELINE_GRAPH_REQUEST = 'valohai-lint/pipelineGraph';
+
+export interface PipelineGraphParams {
+  textDocument: { uri: string };
+  /** False for the graph view alone (cheap: no layout, no SVG), e.g. to place code lenses. Default true. */
+  render?: boolean;
+  /** Left to right (default) or top to bottom, which suits a narrow panel beside the editor. */
+  direction?: 'LR' | 'TB';
+}
+
+export interface PipelineGraphItem {
+  graph: PipelineGraph;
+  scene?: Scene;
+  layout?: SceneLayout;
+  /** A self-contained SVG of this pipeline: styles embedded, no scripts, nothing to fetch. */
+  svg?: string;
+}
+
+export interface PipelineGraphResult {
+  uri: string;
+  /** The document version the graphs describe. */
+  version: number;
+  pipelines: PipelineGraphItem[];
 }

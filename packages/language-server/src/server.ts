@@ -57,6 +57,7 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsDelivery(ctx);
 
   connection.onInitialize((params): InitializeResult => {
+    ctx.lifecycle.initialize();
     ctx.support = readSupport(params);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     ctx.config.setFolders(folders);
@@ -75,12 +76,16 @@ export function startServer(connection: Connection): void {
         renameProvider: ctx.support.prepareRename ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'valohai-lint' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { pipelineGraphProvider: true },
       },
       serverInfo: { name: 'valohai-lint', version: SERVER_VERSION },
     };
   });
 
+  connection.onShutdown(() => ctx.lifecycle.shutDown());
+
   connection.onInitialized(() => {
+    if (!ctx.lifecycle.running) return;
     ctx.info(`valohai-lint language server ${SERVER_VERSION} started (Node.js ${process.version}).`);
     if (ctx.support.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     if (ctx.support.watchedFiles) {
@@ -101,6 +106,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidOpenTextDocument((params) => {
+    if (!ctx.lifecycle.running) return;
     const td = params?.textDocument;
     const doc = ctx.documents.open(td?.uri, td?.languageId, td?.version, td?.text);
     if (!doc) return;
@@ -109,11 +115,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeTextDocument((params) => {
+    if (!ctx.lifecycle.running) return;
     const doc = ctx.documents.change(params?.textDocument?.uri, params?.textDocument?.version, params?.contentChanges);
     if (doc) diagnostics.changed(doc.uri);
   });
 
   connection.onDidCloseTextDocument((params) => {
+    if (!ctx.lifecycle.running) return;
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') return;
     ctx.documents.close(uri);
@@ -123,6 +131,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    if (!ctx.lifecycle.running) return;
     const settings = (params?.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     if (settings !== undefined) ctx.config.setPushedSettings(settings);
     ctx.config.clearSettings();
@@ -130,6 +139,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    if (!ctx.lifecycle.running) return;
     // Any watched file may be a configuration file (the nearest one, or the one valohaiLint.configFile names); reloading
     // is cheap and documents are linted again only if their configuration really changed.
     if (!Array.isArray(params?.changes) || params.changes.length === 0) return;
@@ -137,7 +147,10 @@ export function startServer(connection: Connection): void {
     void diagnostics.refreshAll();
   });
 
-  connection.onRequest(STATUS_REQUEST, (): ServerStatus => ({ lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics }));
+  connection.onRequest(STATUS_REQUEST, (): ServerStatus => {
+    ctx.lifecycle.checkRequest();
+    return { lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics };
+  });
 
   diagnostics.listen();
   listenFeatures(ctx);

@@ -58,6 +58,9 @@ export function yamlPathAt(root: YNode | undefined, offset: number): string {
 
 const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** How much of the reported text and of its line is hashed: enough to tell findings apart, bounded on one-line files. */
+const MAX_HASHED = 1024;
+
 /**
  * One fingerprint per diagnostic (same order): 32 hex digits of a SHA-256 over the rule, its message id, the reported
  * path of the file, the YAML path, the normalized reported text and start line, and an occurrence counter. Unique
@@ -72,8 +75,10 @@ export function fingerprints(result: FileResult, reportedPath: string): string[]
   const root = doc && !doc.hasSyntaxErrors ? doc.root : undefined;
   const seen = new Map<string, number>();
   return result.diagnostics.map((d: Diagnostic) => {
-    const reported = normalize(result.text.slice(d.span.start, d.span.end));
-    const line = normalize(source.lineText(source.positionAt(d.span.start).line));
+    const reported = normalize(result.text.slice(d.span.start, Math.min(d.span.end, d.span.start + MAX_HASHED)));
+    const lineIndex = source.positionAt(d.span.start).line;
+    const lineStart = source.lineStarts[lineIndex] ?? 0;
+    const line = normalize(result.text.slice(lineStart, Math.min(source.lineEnd(lineIndex), lineStart + MAX_HASHED)));
     const key = [d.ruleId, d.messageId, reportedPath, yamlPathAt(root, d.span.start), reported, line].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);

@@ -1,23 +1,35 @@
 // github: GitHub Actions workflow commands (`::error file=…,line=…::message`), which GitHub turns into annotations on
 // the run and on the pull request's changed lines. GitHub shows at most 10 annotations of each kind per step, so when
-// GITHUB_STEP_SUMMARY is set the full list is also appended to the job summary as a Markdown table.
+// GITHUB_STEP_SUMMARY is set the full list is also appended to the job summary as a Markdown table, followed by a
+// Mermaid diagram of each pipeline.
 import { appendFileSync } from 'node:fs';
 import { ruleDocsUrl, type Diagnostic, type Severity } from '@valohai-lint/core';
+import { printable } from '../escape.js';
 import { checkoutPath, lastLine } from './fingerprint.js';
+import { pipelineGraphsSummary } from './graph-summary.js';
 import { counts, plural, type FileResult, type FormatContext, type Formatter } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 /** GitHub's documented display limit: annotations of one kind beyond this many per step are dropped. */
 const SHOWN_PER_KIND = 10;
 
-/** Escapes a workflow command's message (actions/toolkit escapeData). */
-export function escapeData(s: string): string {
+/** The escaping the runner undoes in a workflow command's message (actions/toolkit escapeData). */
+function toolkitEscapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-/** Escapes a workflow command's property value (actions/toolkit escapeProperty). */
+/**
+ * Escapes a workflow command's message, after making each of its lines printable (escape.ts): a line break stays a
+ * line break of the annotation, but no other control character reaches GitHub's log viewer.
+ */
+export function escapeData(s: string): string {
+  // Split keeping the line breaks (odd parts), which the toolkit escaping turns into %0D and %0A.
+  return toolkitEscapeData(s.split(/(\r\n|\r|\n)/).map((part, i) => (i % 2 === 1 ? part : printable(part))).join(''));
+}
+
+/** Escapes a workflow command's property value (actions/toolkit escapeProperty): exact, as GitHub matches file paths. */
 export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return toolkitEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /**
@@ -42,7 +54,9 @@ function cell(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
-    .replace(/\r\n|\r|\n/g, '<br>');
+    .split(/\r\n|\r|\n/)
+    .map((line) => printable(line))
+    .join('<br>');
 }
 
 /** The job summary: a heading with the totals and a table of every finding, linked to the file and the rule's docs. */
@@ -87,7 +101,7 @@ export const github: Formatter = (results, { env }: FormatContext) => {
   }
   if (summaryFile) {
     try {
-      appendFileSync(summaryFile, jobSummary(results, env));
+      appendFileSync(summaryFile, jobSummary(results, env) + pipelineGraphsSummary(results, root));
     } catch (error) {
       lines.push(`::warning title=valohai-lint::${escapeData(`Could not append to the job summary (GITHUB_STEP_SUMMARY): ${(error as Error).message}`)}`);
     }

@@ -46,6 +46,9 @@ function artifactLocation(result: FileResult): { uri: string; uriBaseId?: string
   return { uri: result.relativePath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
+/** Longer regions go without their text: a snippet is for showing, and a one-line file would repeat itself per finding. */
+const MAX_SNIPPET = 2000;
+
 function region(source: SourceFile, span: Span): unknown {
   const start = source.positionAt(span.start);
   const end = source.positionAt(span.end);
@@ -56,7 +59,7 @@ function region(source: SourceFile, span: Span): unknown {
     endColumn: end.character + 1,
     charOffset: span.start,
     charLength: span.end - span.start,
-    snippet: { text: source.text.slice(span.start, span.end) },
+    ...(span.end - span.start <= MAX_SNIPPET ? { snippet: { text: source.text.slice(span.start, span.end) } } : {}),
   };
 }
 

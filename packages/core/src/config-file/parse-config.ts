@@ -12,6 +12,7 @@ import type { Span } from '../source/source-file.js';
 import { alternativesText, closestMatch } from '../util/did-you-mean.js';
 import { describeType } from '../document/scalars.js';
 import { REGISTRY_TYPES } from '../config/registry-types.js';
+import { globProblem } from '../config/ignore-globs.js';
 
 export interface ConfigFile extends LintConfig {
   ignore?: string[];
@@ -111,7 +112,13 @@ export function parseConfig(text: string): ConfigResult {
     for (const problem of checkPatterns(entries(key), key)) warnPattern(problem.span, problem.message, problem.related);
   }
   const ignore = stringList('ignore');
-  if (ignore) config.ignore = ignore;
+  if (ignore) {
+    for (const item of itemsOf(child(root, 'ignore'))) {
+      const problem = typeof item.value === 'string' && item.value !== '' ? globProblem(item.value) : undefined;
+      if (problem) report(item.span, problem);
+    }
+    config.ignore = ignore;
+  }
   const max = child(root, 'maxFileSize');
   if (max) {
     if (typeof max.value === 'number' && Number.isInteger(max.value) && max.value > 0) config.maxFileSize = max.value;

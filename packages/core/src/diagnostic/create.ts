@@ -2,6 +2,7 @@
 // and the kind's promises (known messageId, fixes only where fixable) enforced. The engine, the configuration parser
 // and every adapter get their positions from here rather than doing their own arithmetic.
 import type { SourceFile, Span } from '../source/source-file.js';
+import { boundMessage } from '../util/text.js';
 import type { Diagnostic, FindingMeta, LineColumn, ReportDescriptor, Severity } from './types.js';
 
 /** Fills `{{name}}` placeholders of a message template. */
@@ -19,7 +20,7 @@ export function createDiagnostic(source: SourceFile, meta: FindingMeta, severity
   if (r.fix && !meta.fixable) throw new Error(`"${meta.id}" reported a fix but is not marked fixable.`);
   if (r.suggestions?.length && !meta.hasSuggestions) throw new Error(`"${meta.id}" reported suggestions but does not declare hasSuggestions.`);
   const { span, start, end } = located(source, r.span);
-  const d: Diagnostic = { ruleId: meta.id, messageId: r.messageId, message: formatMessage(template, r.data), severity, span, start, end };
+  const d: Diagnostic = { ruleId: meta.id, messageId: r.messageId, message: boundMessage(formatMessage(template, r.data)), severity, span, start, end };
   if (r.related?.length) d.related = r.related.map((rel) => ({ message: rel.message, ...located(source, rel.span) }));
   if (r.fix) d.fix = r.fix;
   if (r.suggestions?.length) d.suggestions = r.suggestions;

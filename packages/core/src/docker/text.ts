@@ -1,16 +1,12 @@
 // Quoting for messages: double quotes, control characters escaped, very long parts shortened in the middle.
 import { codePointName } from '../util/ascii.js';
+import { shorten } from '../util/text.js';
 
 const MAX_QUOTED = 72;
 
 export function quote(text: string): string {
-  let shown = text;
-  if (shown.length > MAX_QUOTED) {
-    const keep = (MAX_QUOTED - 1) / 2;
-    shown = `${shown.slice(0, Math.ceil(keep))}…${shown.slice(shown.length - Math.floor(keep))}`;
-  }
   // eslint-disable-next-line no-control-regex
-  shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+  const shown = shorten(text, MAX_QUOTED).replace(/[\u0000-\u001f\u007f]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';

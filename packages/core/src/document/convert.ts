@@ -1,6 +1,8 @@
 // Converts `yaml`'s node tree into YNodes carrying PyYAML's (YAML 1.1) value of every scalar, merge keys applied, aliases
 // shared rather than copied, and the findings only a full walk can see: duplicate keys, YAML 1.1 surprises, alias bombs.
-import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
+// Linear: each anchor is converted once and looked up by name (`yaml`'s Alias.resolve scans the whole document per
+// alias), and the work aliases and merge keys add is charged to the alias budget as it happens, so a bomb stops early.
+import { type Alias, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Span } from '../source/source-file.js';
 import type { MapNode, ScalarNode, ScalarStyle, SeqNode, YNode } from './nodes.js';
 import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
@@ -25,7 +27,7 @@ function styleOf(type: Scalar['type']): ScalarStyle {
   }
 }
 
-function trimmedSpan(text: string, range: [number, number, number] | null | undefined, fallback: number): Span {
+export function trimmedSpan(text: string, range: [number, number, number] | null | undefined, fallback: number): Span {
   if (!range) return { start: fallback, end: fallback };
   let end = range[1];
   // Block collections may reach over trailing line breaks and spaces; a span ends at the last real character.
@@ -33,22 +35,51 @@ function trimmedSpan(text: string, range: [number, number, number] | null | unde
   return { start: range[0], end };
 }
 
+/** Thrown when aliases and merge keys expand the document past the budget; the caller reports an alias bomb. */
+export class AliasBudgetExceeded extends Error {}
+
+/** How many nodes (keys excluded, aliases included) a `yaml` tree has: the base of the alias budget. */
+function countNodes(root: YamlNode | null | undefined): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (!n) continue;
+    count++;
+    if (isMap(n)) for (const pair of n.items) stack.push(pair.value);
+    else if (isSeq(n)) for (const item of n.items) stack.push(item);
+  }
+  return count;
+}
+
+/** The latest node defined with an anchor name, as YAML resolves an alias to the closest preceding anchor. */
+interface Anchored {
+  node: YNode;
+  /** True while the anchored collection is being converted: an alias to it from inside is recursive. */
+  open: boolean;
+}
+
 export class Converter {
   readonly syntax: SyntaxFinding[] = [];
   readonly duplicateKeys: DuplicateKeyFinding[] = [];
   readonly yaml11: Yaml11Finding[] = [];
-  private readonly anchors = new Map<YamlNode, YNode>();
-  private readonly inProgress = new Set<YamlNode>();
+  /** Units of work done (nodes converted, aliases resolved, merged entries looked at), for tests that prove it linear. */
+  steps = 0;
+  private readonly anchors = new Map<string, Anchored>();
   private readonly weights = new Map<YNode, number>();
-  private realNodes = 0;
+  private readonly budget: number;
+  /** The nodes aliases and merge keys added so far, charged against the budget. */
+  private expansion = 0;
   private tooDeep = false;
 
   private readonly reportedAliases = new Set<string>();
 
   constructor(
     private readonly text: string,
-    private readonly doc: Document,
-  ) {}
+    root: YamlNode | null | undefined,
+  ) {
+    this.budget = ALIAS_BUDGET_BASE + countNodes(root) * 4;
+  }
 
   convert(node: YamlNode | null | undefined, depth: number, fallback: number): YNode {
     if (depth > MAX_DEPTH) {
@@ -60,7 +91,7 @@ export class Converter {
       return this.scalar(null, 'plain', '', { start: fallback, end: fallback });
     }
     if (!node) return this.scalar(null, 'plain', '', { start: fallback, end: fallback });
-    this.realNodes++;
+    this.steps++;
     if (isAlias(node)) return this.alias(node);
     if (isScalar(node)) return this.convertScalar(node, fallback);
     if (isMap(node)) return this.convertMap(node, depth, fallback);
@@ -85,7 +116,7 @@ export class Converter {
     else if (style === 'plain') value = resolvePlain(source);
     else value = source;
     const result = this.scalar(value, style, source, span);
-    if (node.anchor) this.anchors.set(node, result);
+    if (node.anchor) this.anchors.set(node.anchor, { node: result, open: false });
     return result;
   }
 
@@ -118,6 +149,8 @@ export class Converter {
     if (isScalar(key)) {
       const source = typeof key.source === 'string' ? key.source : String(key.value ?? '');
       const span = trimmedSpan(this.text, key.range, 0);
+      // An anchored key can be aliased later (as a value), like any scalar.
+      if (key.anchor) this.anchors.set(key.anchor, { node: this.scalar(styleOf(key.type) === 'plain' ? resolvePlain(source) : source, styleOf(key.type), source, span), open: false });
       if (styleOf(key.type) === 'plain') {
         const surprise = yaml11Surprise(source);
         if (surprise) this.yaml11.push({ text: source, kind: surprise, span, isKey: true, value: resolvePlain(source) });
@@ -133,10 +166,8 @@ export class Converter {
   private convertMap(node: YamlNode & { items: unknown[]; flow?: boolean; range?: [number, number, number] | null; anchor?: string }, depth: number, fallback: number): MapNode {
     const span = trimmedSpan(this.text, node.range, fallback);
     const result: MapNode = { kind: 'map', value: {}, entries: new Map(), span, flow: Boolean(node.flow) };
-    if (node.anchor) {
-      this.anchors.set(node, result);
-      this.inProgress.add(node);
-    }
+    const anchored = node.anchor ? { node: result, open: true } : undefined;
+    if (anchored) this.anchors.set(node.anchor!, anchored);
     const firstSeen = new Map<string, Span>();
     const merges: YNode[] = [];
     let weight = 1;
@@ -170,6 +201,7 @@ export class Converter {
           this.syntax.push({ code: 'BAD_MERGE', message: 'A merge key ("<<") needs a mapping or a list of mappings.', span: source.span });
           continue;
         }
+        this.charge(source.entries.size);
         for (const [k, v] of source.entries) {
           if (!result.entries.has(k)) {
             result.entries.set(k, v);
@@ -179,17 +211,15 @@ export class Converter {
       }
     }
     this.weights.set(result, weight);
-    this.inProgress.delete(node);
+    if (anchored) anchored.open = false;
     return result;
   }
 
   private convertSeq(node: YamlNode & { items: unknown[]; flow?: boolean; range?: [number, number, number] | null; anchor?: string }, depth: number, fallback: number): SeqNode {
     const span = trimmedSpan(this.text, node.range, fallback);
     const result: SeqNode = { kind: 'seq', value: [], items: [], span, flow: Boolean(node.flow) };
-    if (node.anchor) {
-      this.anchors.set(node, result);
-      this.inProgress.add(node);
-    }
+    const anchored = node.anchor ? { node: result, open: true } : undefined;
+    if (anchored) this.anchors.set(node.anchor!, anchored);
     let weight = 1;
     let previousEnd = span.start;
     for (const item of node.items) {
@@ -202,40 +232,43 @@ export class Converter {
       weight += this.weights.get(converted) ?? 1;
     }
     this.weights.set(result, weight);
-    this.inProgress.delete(node);
+    if (anchored) anchored.open = false;
     return result;
+  }
+
+  /** Charges expansion work to the alias budget; past it, conversion stops (the caller reports an alias bomb). */
+  private charge(nodes: number): void {
+    this.steps += nodes;
+    this.expansion += nodes;
+    if (this.expansion > this.budget) throw new AliasBudgetExceeded();
   }
 
   private alias(node: Alias): YNode {
     const span = trimmedSpan(this.text, node.range, 0);
-    let target: YamlNode | undefined;
-    try {
-      target = node.resolve(this.doc) as YamlNode | undefined;
-    } catch {
-      target = undefined;
-    }
-    const resolved = target ? this.anchors.get(target) : undefined;
-    if (!target || !resolved) {
+    const anchored = this.anchors.get(node.source);
+    const resolved = anchored?.node;
+    if (!anchored || !resolved) {
       if (!this.reportedAliases.has(node.source)) {
         this.reportedAliases.add(node.source);
         this.syntax.push({ code: 'BAD_ALIAS', message: `The alias "*${node.source}" does not refer to an anchor defined before it.`, span });
       }
       return this.scalar(null, 'plain', '', span);
     }
-    if (this.inProgress.has(target)) {
+    if (anchored.open) {
       this.syntax.push({ code: 'RECURSIVE_ALIAS', message: `The alias "*${node.source}" refers to a value that contains it; recursive values cannot be loaded.`, span });
       return this.scalar(null, 'plain', '', span);
     }
     // A shallow copy that shares the anchored children: positions inside point to the anchor, the alias itself here.
     const copy = { ...resolved, span, keySpan: undefined, key: undefined, parent: undefined } as YNode;
-    this.weights.set(copy, this.weights.get(resolved) ?? 1);
+    const weight = this.weights.get(resolved) ?? 1;
+    this.charge(weight);
+    this.weights.set(copy, weight);
     return copy;
   }
 
   /** True when aliases expand the document far beyond its written size (a "billion laughs" bomb). */
   exceedsAliasBudget(root: YNode): boolean {
-    const total = this.weights.get(root) ?? 0;
-    return total > ALIAS_BUDGET_BASE + this.realNodes * 4;
+    return (this.weights.get(root) ?? 0) > this.budget;
   }
 
   walkPlainSurprises(root: YNode): void {

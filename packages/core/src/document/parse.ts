@@ -2,8 +2,9 @@
 // Never throws: syntax problems, alias bombs and absurd nesting come back as findings with exact spans.
 import { type Document, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../source/source-file.js';
-import { Converter } from './convert.js';
+import { AliasBudgetExceeded, Converter, trimmedSpan } from './convert.js';
 import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
+import { forbiddenCharacter } from './forbidden-characters.js';
 import type { YNode } from './nodes.js';
 import { collapseCascades, estimateNesting, MAX_SCAN_DEPTH, syntaxFindings } from './syntax-errors.js';
 
@@ -12,10 +13,22 @@ export interface ParseResult {
   syntax: SyntaxFinding[];
   duplicateKeys: DuplicateKeyFinding[];
   yaml11: Yaml11Finding[];
+  /** Units of work the conversion did (see Converter.steps): tests check that it grows linearly with the input. */
+  steps: number;
 }
 
 /** Parses valohai.yaml text. Never throws. A leading byte-order mark is allowed (PyYAML accepts it). */
 export function parseValohaiYaml(text: string): ParseResult {
+  const result = parseSource(text);
+  const forbidden = forbiddenCharacter(text);
+  if (forbidden) {
+    result.syntax.push(forbidden);
+    result.syntax.sort((a, b) => a.span.start - b.span.start);
+  }
+  return result;
+}
+
+function parseSource(text: string): ParseResult {
   if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text);
   // `yaml` counts the BOM as indentation; parse without it and shift every offset back by one.
   const result = parseWithoutBom(text.slice(1));
@@ -55,6 +68,7 @@ function parseWithoutBom(text: string): ParseResult {
       syntax: [{ code: 'TOO_DEEP', message: `Values are nested more than ${MAX_SCAN_DEPTH} levels deep here; valohai.yaml is never that deep, so the file was not loaded.`, span: { start: depth.at, end: Math.min(text.length, depth.at + 1) } }],
       duplicateKeys: [],
       yaml11: [],
+      steps: 0,
     };
   }
   let doc: Document;
@@ -62,25 +76,27 @@ function parseWithoutBom(text: string): ParseResult {
     doc = parseDocument(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { root: undefined, syntax: [{ code: 'PARSER_FAILURE', message: `The YAML parser could not read this file: ${message}`, span: { start: 0, end: 0 } }], duplicateKeys: [], yaml11: [] };
+    return { root: undefined, syntax: [{ code: 'PARSER_FAILURE', message: `The YAML parser could not read this file: ${message}`, span: { start: 0, end: 0 } }], duplicateKeys: [], yaml11: [], steps: 0 };
   }
   const syntax = syntaxFindings(text, doc.errors);
-  const converter = new Converter(text, doc);
+  const contents = doc.contents as YamlNode | null;
+  const converter = new Converter(text, contents);
   let root: YNode | undefined;
   try {
-    root = doc.contents ? converter.convert(doc.contents as YamlNode, 0, 0) : undefined;
-    if (root && converter.exceedsAliasBudget(root)) {
-      converter.syntax.push({ code: 'ALIAS_BOMB', message: 'Aliases here expand into a document far larger than the file; refusing to load it.', span: root.span });
-      root = undefined;
-    }
+    root = contents ? converter.convert(contents, 0, 0) : undefined;
+    if (root && converter.exceedsAliasBudget(root)) throw new AliasBudgetExceeded();
     if (root) converter.walkPlainSurprises(root);
   } catch (error) {
-    // Stack exhaustion on hostile nesting must not take the linter down.
-    const message = error instanceof Error ? error.message : String(error);
-    converter.syntax.push({ code: 'PARSER_FAILURE', message: `The YAML could not be loaded: ${message}`, span: { start: 0, end: 0 } });
     root = undefined;
+    if (error instanceof AliasBudgetExceeded) {
+      converter.syntax.push({ code: 'ALIAS_BOMB', message: 'Aliases here expand into a document far larger than the file; refusing to load it.', span: trimmedSpan(text, contents?.range, 0) });
+    } else {
+      // Stack exhaustion on hostile nesting must not take the linter down.
+      const message = error instanceof Error ? error.message : String(error);
+      converter.syntax.push({ code: 'PARSER_FAILURE', message: `The YAML could not be loaded: ${message}`, span: { start: 0, end: 0 } });
+    }
   }
   syntax.push(...converter.syntax);
   syntax.sort((a, b) => a.span.start - b.span.start);
-  return { root, syntax: collapseCascades(text, syntax), duplicateKeys: converter.duplicateKeys, yaml11: converter.yaml11 };
+  return { root, syntax: collapseCascades(text, syntax), duplicateKeys: converter.duplicateKeys, yaml11: converter.yaml11, steps: converter.steps };
 }

@@ -70,16 +70,28 @@ export function parseDirectives(source: SourceFile, knownRules: ReadonlySet<stri
   return result;
 }
 
-/** True (and marks the directive used) when a finding of `ruleId` starting on `line` is suppressed. */
-export function isSuppressed(directives: Directive[], ruleId: string, line: number): boolean {
-  let suppressed = false;
+/**
+ * A test "is a finding of this rule on this line suppressed?" that marks the directives it uses. Next-line directives
+ * are indexed by line, so a file with a suppression on every step costs one lookup per finding, not one per directive.
+ */
+export function suppressionTest(directives: readonly Directive[]): (ruleId: string, line: number) => boolean {
+  const fileWide = directives.filter((d) => d.kind === 'file');
+  const byLine = new Map<number, Directive[]>();
   for (const d of directives) {
-    if (d.kind === 'next-line' && d.line !== line) continue;
-    const matches = d.rules.length === 0 || d.rules.some((r) => r.id === ruleId);
-    if (matches) {
-      d.used.add(d.rules.length === 0 ? '*' : ruleId);
-      suppressed = true;
-    }
+    if (d.kind !== 'next-line' || d.line === undefined) continue;
+    const list = byLine.get(d.line);
+    if (list) list.push(d);
+    else byLine.set(d.line, [d]);
   }
-  return suppressed;
+  return (ruleId, line) => {
+    let suppressed = false;
+    for (const list of [fileWide, byLine.get(line) ?? []]) {
+      for (const d of list) {
+        if (d.rules.length > 0 && !d.rules.some((r) => r.id === ruleId)) continue;
+        d.used.add(d.rules.length === 0 ? '*' : ruleId);
+        suppressed = true;
+      }
+    }
+    return suppressed;
+  };
 }

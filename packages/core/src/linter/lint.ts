@@ -2,16 +2,18 @@
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig, ResolvedConfig } from '../config/types.js';
 import { createDiagnostic } from '../diagnostic/create.js';
-import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, SeveritySetting } from '../diagnostic/types.js';
+import type { Diagnostic, FindingMeta, Fix, ReportDescriptor, SeveritySetting, TextEdit } from '../diagnostic/types.js';
 import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
 import { applyFixes } from '../engine/fixes.js';
-import { fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
-import { isSuppressed, parseDirectives } from '../engine/suppressions.js';
+import { EditTrail } from '../engine/edit-trail.js';
+import { fileEncoding, fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
+import { parseDirectives, suppressionTest } from '../engine/suppressions.js';
 import type { Rule } from '../engine/types.js';
 import { foreignShape, type ValohaiModel } from '../model/model.js';
-import { quotedList } from '../util/text.js';
+import type { DecodedSource } from '../source/decode.js';
 import { SourceFile, type Span } from '../source/source-file.js';
+import { quotedList } from '../util/text.js';
 import { getRules, KNOWN_IDS } from './catalog.js';
 
 export interface LintResult {
@@ -35,30 +37,50 @@ function severityOf(meta: FindingMeta, config: ResolvedConfig): SeveritySetting 
   return config.rules[meta.id] ?? meta.defaultSeverity;
 }
 
+/** Adds a finding of kind `meta` to `into`, at the configured severity, unless it is off. */
+function emitInto(resolved: ResolvedConfig, into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void {
+  const severity = severityOf(meta, resolved);
+  if (severity !== 'off') into.push(createDiagnostic(source, meta, severity, r));
+}
+
+/**
+ * The result for a file over the size limit, which is not analyzed: `size` in characters, or in bytes when the caller
+ * did not even read the file (a file of more than three bytes per allowed character certainly has too many); a string
+ * such as "more than 15000000" when only a bound is known (a stream that was not read to its end).
+ */
+export function tooLargeResult(size: number | string, config?: LintConfig, unit: 'characters' | 'bytes' = 'characters'): LintResult {
+  const resolved = resolveConfig(config);
+  const diagnostics: Diagnostic[] = [];
+  // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
+  emitInto(resolved, diagnostics, fileTooLarge.meta, { messageId: unit === 'bytes' ? 'tooLargeBytes' : 'tooLarge', data: { size, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
+  return { diagnostics };
+}
+
+/** The result for bytes that are not UTF-8 text (see decodeSource): one finding at the first bad byte, nothing else. */
+export function encodingResult(decoded: Extract<DecodedSource, { ok: false }>, config?: LintConfig): LintResult {
+  const { problem } = decoded;
+  const report: ReportDescriptor =
+    problem.kind === 'invalidUtf8'
+      ? { messageId: 'invalidUtf8', data: { byte: problem.byte }, span: { start: problem.offset, end: problem.offset } }
+      : { messageId: 'foreignEncoding', data: { encoding: problem.kind === 'utf16' ? 'UTF-16' : 'UTF-32' }, span: { start: 0, end: 0 } };
+  const diagnostics: Diagnostic[] = [];
+  emitInto(resolveConfig(config), diagnostics, fileEncoding.meta, report, new SourceFile(decoded.text));
+  return { diagnostics };
+}
+
 /** Lints valohai.yaml text. Pure and synchronous; never throws. */
 export function lint(text: string, config?: LintConfig, options?: LintOptions): LintResult {
   const resolved = resolveConfig(config);
-  /** Adds a finding of kind `meta` to `into`, at the configured severity, unless it is off. */
-  const emit = (into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void => {
-    const severity = severityOf(meta, resolved);
-    if (severity !== 'off') into.push(createDiagnostic(source, meta, severity, r));
-  };
+  const emit = (into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void => emitInto(resolved, into, meta, r, source);
 
-  if (text.length > resolved.maxFileSize) {
-    // Indexing the lines of a huge text is itself work; the finding sits at the very start anyway.
-    const diagnostics: Diagnostic[] = [];
-    emit(diagnostics, fileTooLarge.meta, { messageId: 'tooLarge', data: { size: text.length, limit: resolved.maxFileSize }, span: { start: 0, end: 0 } }, new SourceFile(''));
-    return { diagnostics };
-  }
+  if (text.length > resolved.maxFileSize) return tooLargeResult(text.length, config);
 
   const doc = options?.document?.source.text === text ? options.document : createDocument(text);
   const context = createAnalysisContext(doc, resolved);
   const found: Diagnostic[] = [];
   // A file of another format gets one finding saying so; every rule would only add noise about it.
   const foreign = doc.hasSyntaxErrors ? undefined : foreignShape(doc.root);
-  if (foreign) {
-    emit(found, fileNotValohai.meta, { messageId: foreign.shape, data: { keys: quotedList(foreign.keys, 'and', 5) }, span: foreign.span }, doc.source);
-  }
+  if (foreign) emit(found, fileNotValohai.meta, { messageId: foreign.shape, data: { keys: quotedList(foreign.keys, 'and', 5) }, span: foreign.span }, doc.source);
   for (const rule of foreign ? [] : [...getRules(), ...(options?.extraRules ?? [])]) {
     if (severityOf(rule.meta, resolved) === 'off') continue;
     if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
@@ -72,7 +94,8 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
 
   // Suppressions apply after every rule has run, so unused ones can be told apart.
   const { directives, malformed } = parseDirectives(doc.source, KNOWN_IDS);
-  const diagnostics = directives.length === 0 ? found : found.filter((d) => !isSuppressed(directives, d.ruleId, d.start.line - 1));
+  const suppressed = suppressionTest(directives);
+  const diagnostics = directives.length === 0 ? found : found.filter((d) => !suppressed(d.ruleId, d.start.line - 1));
   for (const m of malformed) {
     emit(diagnostics, suppressionMalformed.meta, { messageId: m.problem, data: { text: m.text, suggestion: m.suggestion ?? '' }, span: m.span }, doc.source);
   }
@@ -122,6 +145,8 @@ export interface FixResult {
   applied: number;
   passes: number;
   result: LintResult;
+  /** Every change from the given text to `text`, as sorted, non-overlapping edits on the given text (for diffs). */
+  edits: TextEdit[];
 }
 
 /** Applies safe fixes until nothing changes (at most 10 passes). A file with YAML syntax errors is left alone. */
@@ -131,6 +156,7 @@ export function fixText(text: string, config?: LintConfig): FixResult {
   let passes = 0;
   const initial = lint(current, config);
   let result = initial;
+  const trail = new EditTrail(text.length);
   while (passes < 10) {
     if (result.document?.hasSyntaxErrors) break;
     const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
@@ -141,9 +167,10 @@ export function fixText(text: string, config?: LintConfig): FixResult {
     // Never trade a loadable file for a broken one.
     if (relinted.document?.hasSyntaxErrors) break;
     current = next.text;
+    trail.apply(next.edits);
     applied += next.applied;
     passes++;
     result = relinted;
   }
-  return { text: current, initial, applied, passes, result };
+  return { text: current, initial, applied, passes, result, edits: trail.edits() };
 }

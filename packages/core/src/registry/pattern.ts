@@ -1,7 +1,7 @@
 // Registry credential patterns, matched with the semantics this project adopts (docs/configuration.md): the image
 // exactly as written, whole string, case-sensitive; `*` any run of characters INCLUDING `/`, `?` one character,
 // `[...]` a character class. Valohai's own matcher is not public; these semantics agree with every documented example.
-import { minimatch, type MinimatchOptions } from 'minimatch';
+import { Minimatch, type MinimatchOptions } from 'minimatch';
 
 /** Longest pattern accepted; longer ones are reported instead of matched (keeps matching bounded). */
 export const MAX_PATTERN_LENGTH = 512;
@@ -18,12 +18,26 @@ function toMinimatch(pattern: string): string {
   return pattern.replace(/\\/g, '\\\\').replace(/\//g, SLASH);
 }
 
+// Compiling a pattern is far dearer than matching with it, and the same few patterns are matched against every image
+// (and, when configuration is checked, against each other): compiled matchers are kept, up to a bound.
+const COMPILED_KEPT = 4096;
+const compiled = new Map<string, Minimatch>();
+
+function matcherOf(pattern: string): Minimatch {
+  let m = compiled.get(pattern);
+  if (!m) {
+    if (compiled.size >= COMPILED_KEPT) compiled.clear();
+    // Runs of `*` mean the same as one `*`; collapsing them keeps the matcher's work small.
+    m = new Minimatch(toMinimatch(pattern.replace(/\*{2,}/g, '*')), OPTIONS);
+    compiled.set(pattern, m);
+  }
+  return m;
+}
+
 /** True when `pattern` matches the whole of `image`. Bounded: over-long inputs never match. */
 export function patternMatches(pattern: string, image: string): boolean {
   if (pattern.length > MAX_PATTERN_LENGTH || image.length > MAX_IMAGE_LENGTH) return false;
-  // Runs of `*` mean the same as one `*`; collapsing them keeps the matcher's work small.
-  const collapsed = pattern.replace(/\*{2,}/g, '*');
-  return minimatch(image.replace(/\//g, SLASH), toMinimatch(collapsed), OPTIONS);
+  return matcherOf(pattern).match(image.replace(/\//g, SLASH));
 }
 
 /** The first pattern that matches, if any. */

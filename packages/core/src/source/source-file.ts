@@ -12,13 +12,20 @@ export interface Position {
   character: number;
 }
 
-/** The text of one file with a line index, so offsets can be turned into positions in O(log n). */
+/**
+ * The text of one file with a line index, so offsets can be turned into positions in O(log n). A leading byte-order
+ * mark stays in the text (and in offsets, so edits keep it) but takes no column: editors, ESLint and LSP clients do not
+ * show it, so the first line's columns are counted as they see them.
+ */
 export class SourceFile {
   readonly text: string;
   readonly lineStarts: readonly number[];
+  /** 1 when the text starts with a byte-order mark, else 0. */
+  private readonly bom: number;
 
   constructor(text: string) {
     this.text = text;
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -48,16 +55,22 @@ export class SourceFile {
       if ((this.lineStarts[mid] ?? 0) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.lineStarts[lo] ?? 0) };
+    const character = o - (this.lineStarts[lo] ?? 0);
+    return { line: lo, character: lo === 0 ? Math.max(0, character - this.bom) : character };
   }
 
   /** Offset of a zero-based position; out-of-range lines and columns are clamped to the text. */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line] ?? 0;
+    const start = this.contentStart(position.line);
     const end = this.lineEnd(position.line);
     return Math.min(start + Math.max(0, position.character), end);
+  }
+
+  /** Offset of the first character of a zero-based line that takes a column (after a leading byte-order mark). */
+  contentStart(line: number): number {
+    return (this.lineStarts[line] ?? this.text.length) + (line === 0 ? this.bom : 0);
   }
 
   /** Offset just past the last character of a zero-based line, before its line break. */
@@ -72,7 +85,7 @@ export class SourceFile {
 
   /** The text of a zero-based line without its line break. */
   lineText(line: number): string {
-    return this.text.slice(this.lineStarts[line] ?? this.text.length, this.lineEnd(line));
+    return this.text.slice(this.contentStart(line), this.lineEnd(line));
   }
 
   get lineCount(): number {
