@@ -112,7 +112,7 @@ describe('--fix', () => {
     const r = await runCli(['--fix', '--format', 'json'], { cwd: dir });
     expect(r.stderr).toBe('valohai-lint: fixed 3 problems in 2 files.\n');
     expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 3, errors: 0, warnings: 0 });
-    expect((await runCli(['--fix'], { cwd: dir })).stderr).toBe('valohai-lint: nothing to fix.\n');
+    expect((await runCli(['--fix'], { cwd: dir })).stderr).toBe('');
     expect((await runCli(['--fix'], { cwd: tree({ 'valohai.yaml': UNUSED }) })).stderr).toBe('valohai-lint: fixed 1 problem in 1 file.\n');
   });
   it('--fix-dry-run prints a unified diff and changes nothing', async () => {

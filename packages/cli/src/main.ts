@@ -295,8 +295,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         fixedCount.files++;
       }
     }
-    // On standard error, so that machine-readable formats on standard output stay intact.
-    if (options.fix) io.stderr.write(`valohai-lint: ${fixedCount.problems === 0 ? 'nothing to fix' : `fixed ${plural(fixedCount.problems, 'problem')} in ${plural(fixedCount.files, 'file')}`}.\n`);
+    // On standard error, so that machine-readable formats on standard output stay intact; a run that fixed nothing
+    // stays quiet (a file that could not be written has its own line).
+    if (options.fix && fixedCount.problems > 0) io.stderr.write(`valohai-lint: fixed ${plural(fixedCount.problems, 'problem')} in ${plural(fixedCount.files, 'file')}.\n`);
     // However it happens (everything ignored, unreadable or not found), a run that linted nothing is not a success.
     if (results.length === 0) {
       const why = ignored === search.files.length ? `every file found (${ignored}) is ignored by the configuration's "ignore" list` : 'no file found could be read';
