@@ -1,11 +1,10 @@
 // The real `eslint` command with configs.recommended finds exactly what `valohai-lint` finds (rule, severity, line,
 // column, end line, end column, message) over the shared corpus of real files and the example project, under the
 // pinned ESLint and the oldest supported one; and `eslint --fix` writes byte for byte what `valohai-lint --fix` writes.
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runBundledCli, tree } from '../helpers/cli.js';
+import { ROOT, runBundledCli, tree, writableCopy } from '../helpers/cli.js';
 import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
 import { ESLINT_VERSIONS, eslintProject, RECOMMENDED_CONFIG, runEslint } from '../helpers/eslint.js';
 
@@ -102,10 +101,8 @@ describe('eslint --fix writes what valohai-lint --fix writes', () => {
   const sources: { name: string; dir: string; present: boolean }[] = [...projects, { name: 'files with BOM, CRLF, comments and quoting', dir: tree(TRICKY), present: true }];
   for (const s of sources) {
     it.skipIf(!s.present)(`on a copy of ${s.name}`, () => {
-      const byCli = mkdtempSync(join(tmpdir(), 'vl-fix-cli-'));
-      const byEslint = mkdtempSync(join(tmpdir(), 'vl-fix-eslint-'));
-      cpSync(s.dir, byCli, { recursive: true });
-      cpSync(s.dir, byEslint, { recursive: true });
+      const byCli = writableCopy(s.dir);
+      const byEslint = writableCopy(s.dir);
       runBundledCli(['--fix', '.'], { cwd: byCli });
       const project = eslintProject({ 'eslint.config.js': RECOMMENDED_CONFIG });
       runEslint('10.15.0', ['--config', join(project, 'eslint.config.js'), '--fix', '.'], byEslint);

@@ -1,6 +1,6 @@
 // Runs valohai-lint for tests: in this process (fast, the unit tier) or as the real, bundled executable.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../packages/cli/src/main.js';
@@ -65,4 +65,20 @@ export function runBundledCli(args: string[], options: { cwd?: string; input?: s
   ensureBuilt();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env: cliEnv(options.env) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A copy of a folder that tests may change: every file and folder writable by its owner (the shared corpus is
+ * read-only, and --fix rightly refuses to rewrite a read-only file).
+ */
+export function writableCopy(from: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vl-copy-'));
+  cpSync(from, dir, { recursive: true });
+  const walk = (p: string): void => {
+    const st = statSync(p);
+    chmodSync(p, st.mode | 0o200);
+    if (st.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
+  };
+  walk(dir);
+  return dir;
 }

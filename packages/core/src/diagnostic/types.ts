@@ -66,6 +66,13 @@ export interface FindingMeta<M extends string = string> {
   messages: Record<M, string>;
   /** True when the finding mirrors a check valohai-yaml makes (or a place where valohai-yaml crashes). */
   parity: boolean;
+  /**
+   * What a rule reads to decide about one top-level item. Unset: that item alone, plus which item valohai-yaml keeps
+   * under each name (the model's lookups), so it can run one item at a time and its findings on an unchanged item can
+   * be kept while another is edited. "document": the contents of other items too (a pipeline edge naming an input of
+   * a step), the YAML parser's findings, or the file as a whole; it runs on the whole document every time.
+   */
+  scope?: 'document';
 }
 
 /** What a reporter says about one finding; positions, message text and severity are filled in by createDiagnostic. */

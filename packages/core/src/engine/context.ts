@@ -5,7 +5,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ValohaiDocument } from '../document/document.js';
 import { analyzeImages, type ImageAnalysis } from '../images/analyze.js';
-import { buildModel, type ValohaiModel } from '../model/model.js';
+import { buildModel, itemModel, type Item, type ValohaiModel } from '../model/model.js';
 import { pipelineViews, type PipelineView } from '../model/pipelines.js';
 import { schemaFindings, type SchemaFinding } from '../schema/validate.js';
 
@@ -41,6 +41,23 @@ export function createAnalysisContext(doc: ValohaiDocument, config: ResolvedConf
     config,
     schema: once(() => schemaFindings(doc)),
     images: once(() => analyzeImages(model, config)),
+    pipelines: once(() => pipelineViews(model)),
+  };
+}
+
+/**
+ * The same document seen through one top-level item: the model lists only that item (lookups by name still answer for
+ * the whole document), and the shared analyses cover only that item. Rules that read one item at a time (the default
+ * scope) give, run on each item's context, exactly the findings they give on the whole document's.
+ */
+export function itemAnalysisContext(full: AnalysisContext, item: Item): AnalysisContext {
+  const model = itemModel(full.model, item);
+  return {
+    doc: full.doc,
+    model,
+    config: full.config,
+    schema: once(() => schemaFindings(full.doc, item.index)),
+    images: once(() => analyzeImages(model, full.config)),
     pipelines: once(() => pipelineViews(model)),
   };
 }

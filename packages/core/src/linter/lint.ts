@@ -71,7 +71,6 @@ export function encodingResult(decoded: Extract<DecodedSource, { ok: false }>, c
 /** Lints valohai.yaml text. Pure and synchronous; never throws. */
 export function lint(text: string, config?: LintConfig, options?: LintOptions): LintResult {
   const resolved = resolveConfig(config);
-  const emit = (into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void => emitInto(resolved, into, meta, r, source);
 
   if (text.length > resolved.maxFileSize) return tooLargeResult(text.length, config);
 
@@ -79,20 +78,39 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   const context = createAnalysisContext(doc, resolved);
   const found: Diagnostic[] = [];
   // A file of another format gets one finding saying so; every rule would only add noise about it.
-  const foreign = doc.hasSyntaxErrors ? undefined : foreignShape(doc.root);
-  if (foreign) emit(found, fileNotValohai.meta, { messageId: foreign.shape, data: { keys: quotedList(foreign.keys, 'and', 5) }, span: foreign.span }, doc.source);
-  for (const rule of foreign ? [] : [...getRules(), ...(options?.extraRules ?? [])]) {
-    if (severityOf(rule.meta, resolved) === 'off') continue;
-    if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') continue;
-    try {
-      rule.check({ ...context, report: (r) => emit(found, rule.meta, r, doc.source) });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      emit(found, internalError.meta, { messageId: 'crashed', data: { rule: rule.meta.id, message }, span: { start: 0, end: 0 } }, doc.source);
-    }
-  }
+  if (notValohai(doc, found, resolved)) return { diagnostics: settle(doc, found, resolved), document: doc, model: context.model, context };
+  for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) runRule(rule, context, found);
+  return { diagnostics: settle(doc, found, resolved), document: doc, model: context.model, context };
+}
 
-  // Suppressions apply after every rule has run, so unused ones can be told apart.
+/** Reports file-not-valohai into `found` when the document defines nothing Valohai reads; true when it did. */
+export function notValohai(doc: ValohaiDocument, found: Diagnostic[], resolved: ResolvedConfig): boolean {
+  const foreign = doc.hasSyntaxErrors ? undefined : foreignShape(doc.root);
+  if (!foreign) return false;
+  emitInto(resolved, found, fileNotValohai.meta, { messageId: foreign.shape, data: { keys: quotedList(foreign.keys, 'and', 5) }, span: foreign.span }, doc.source);
+  return true;
+}
+
+/** Runs one rule on a context (unless it is off, or the YAML is broken and the rule is not about YAML). Never throws. */
+export function runRule(rule: Rule, context: AnalysisContext, into: Diagnostic[]): void {
+  const resolved = context.config;
+  if (severityOf(rule.meta, resolved) === 'off') return;
+  const doc = context.doc;
+  if (doc.hasSyntaxErrors && rule.meta.area !== 'yaml') return;
+  try {
+    rule.check({ ...context, report: (r) => emitInto(resolved, into, rule.meta, r, doc.source) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    emitInto(resolved, into, internalError.meta, { messageId: 'crashed', data: { rule: rule.meta.id, message }, span: { start: 0, end: 0 } }, doc.source);
+  }
+}
+
+/**
+ * What the rules found, made final: suppressed findings dropped, malformed and unused suppressions reported, sorted.
+ * Suppressions apply after every rule has run, so unused ones can be told apart.
+ */
+export function settle(doc: ValohaiDocument, found: Diagnostic[], resolved: ResolvedConfig): Diagnostic[] {
+  const emit = (into: Diagnostic[], meta: FindingMeta, r: ReportDescriptor, source: SourceFile): void => emitInto(resolved, into, meta, r, source);
   const { directives, malformed } = parseDirectives(doc.source, KNOWN_IDS);
   const suppressed = suppressionTest(directives);
   const diagnostics = directives.length === 0 ? found : found.filter((d) => !suppressed(d.ruleId, d.start.line - 1));
@@ -111,7 +129,7 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   }
 
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, document: doc, model: context.model, context };
+  return diagnostics;
 }
 
 /** File order, then rule id and message, compared by code unit (the same order on every machine and locale). */

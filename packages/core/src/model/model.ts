@@ -28,6 +28,8 @@ export interface Item {
 export interface ValohaiModel {
   items: Item[];
   ofKind(kind: ItemKind): Item[];
+  /** The item of a kind that valohai-yaml keeps under a name: the last definition wins. */
+  last(kind: ItemKind, name: string): Item | undefined;
   /** Last definition wins, as in valohai-yaml. */
   step(name: string): Item | undefined;
   task(name: string): Item | undefined;
@@ -60,18 +62,34 @@ export function buildModel(root: YNode | undefined): ValohaiModel {
     if (list) list.push(item);
     else byKind.set(item.kind, [item]);
   }
-  const lastByName = (kind: ItemKind): Map<string, Item> => {
+  const lastByName = new Map<ItemKind, Map<string, Item>>();
+  for (const [kind, list] of byKind) {
     const m = new Map<string, Item>();
-    for (const item of byKind.get(kind) ?? []) if (item.name) m.set(item.name.value, item);
-    return m;
-  };
-  const steps = lastByName('step');
-  const tasks = lastByName('task');
+    for (const item of list) if (item.name) m.set(item.name.value, item);
+    lastByName.set(kind, m);
+  }
+  const last = (kind: ItemKind, name: string): Item | undefined => lastByName.get(kind)?.get(name);
   return {
     items,
     ofKind: (kind) => byKind.get(kind) ?? [],
-    step: (name) => steps.get(name),
-    task: (name) => tasks.get(name),
+    last,
+    step: (name) => last('step', name),
+    task: (name) => last('task', name),
+  };
+}
+
+/**
+ * The model of one item as the rest of the document sees it: only that item is listed, while lookups by name (which
+ * definition valohai-yaml keeps) still answer for the whole document. Rules that read one item at a time run on it.
+ */
+export function itemModel(full: ValohaiModel, item: Item): ValohaiModel {
+  const items = [item];
+  return {
+    items,
+    ofKind: (kind) => (item.kind === kind ? items : []),
+    last: full.last,
+    step: full.step,
+    task: full.task,
   };
 }
 

@@ -9,10 +9,7 @@ import { display } from '../util/text.js';
 
 /** Items of one kind that valohai-yaml keeps: a later item with the same name replaces an earlier one. */
 export function effectiveItems(model: ValohaiModel, kind: ItemKind): Item[] {
-  const items = model.ofKind(kind).filter((i) => i.body);
-  const last = new Map<string, Item>();
-  for (const item of items) if (item.name) last.set(item.name.value, item);
-  return items.filter((i) => !i.name || last.get(i.name.value) === i);
+  return model.ofKind(kind).filter((i) => i.body && (!i.name || model.last(kind, i.name.value) === i));
 }
 
 /** A mapping item of a named list (parameters, inputs, outputs, environment variables). */

@@ -13,6 +13,7 @@ export const duplicateName = defineRule({
     fixable: false,
     hasSuggestions: false,
     parity: true,
+    scope: 'document',
     messages: {
       duplicate: 'The {{kind}} name "{{name}}" is already used by an earlier {{kind}}, which this definition replaces; rename one of them.',
     },

@@ -19,6 +19,7 @@ export const itemUnknownKind = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
+    scope: 'document',
     messages: {
       unknownKind: 'Valohai ignores this item because "{{key}}" is not a kind of item.{{hint}}',
       looksLikeStep: 'Valohai ignores this item because it has no kind key; its keys look like a step\'s, so it probably belongs under "- step:".',

@@ -68,6 +68,7 @@ export const yamlAmbiguousValue = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: false,
+    scope: 'document',
     messages: {
       boolean: '"{{text}}" is read as the boolean {{value}} by Valohai (YAML 1.1); {{remedy}}.',
       booleanKey: 'The key "{{text}}" is read as the boolean {{value}} by Valohai (YAML 1.1); quote it if you mean the text.',

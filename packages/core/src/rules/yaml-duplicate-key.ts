@@ -10,6 +10,7 @@ export const yamlDuplicateKey = defineRule({
     fixable: false,
     hasSuggestions: false,
     parity: false,
+    scope: 'document',
     messages: { duplicate: 'Key "{{key}}" is repeated in this mapping; Valohai keeps only this last value and ignores the earlier one.' },
   },
   check(ctx) {

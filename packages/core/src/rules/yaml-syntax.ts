@@ -10,6 +10,7 @@ export const yamlSyntax = defineRule({
     fixable: false,
     hasSuggestions: false,
     parity: true,
+    scope: 'document',
     messages: { syntax: '{{message}}' },
   },
   check(ctx) {

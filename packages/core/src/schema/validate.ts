@@ -41,9 +41,13 @@ interface FindingBase<C extends SchemaCategory> {
 
 export type SchemaFinding = { [C in SchemaCategory]: FindingBase<C> }[SchemaCategory];
 
-/** Every schema finding of a document (the analysis context keeps the result for its run). */
-export function schemaFindings(doc: ValohaiDocument): readonly SchemaFinding[] {
-  return computeFindings(doc);
+/**
+ * Every schema finding of a document (the analysis context keeps the result for its run), or of its top-level item
+ * `onlyItem` alone: the items schema is the same for every item, so validating `[item]` finds exactly what validating
+ * the whole list finds at that item, once its index is put back.
+ */
+export function schemaFindings(doc: ValohaiDocument, onlyItem?: number): readonly SchemaFinding[] {
+  return computeFindings(doc, onlyItem);
 }
 
 /** The findings of one category. */
@@ -245,14 +249,17 @@ const VALUE_KEYWORDS: Record<string, SchemaMessageIds['value']> = {
   minItems: 'tooFewItems',
 };
 
-function computeFindings(doc: ValohaiDocument): SchemaFinding[] {
+function computeFindings(doc: ValohaiDocument, onlyItem: number | undefined): SchemaFinding[] {
   if (doc.hasSyntaxErrors) return [];
   const root = doc.root;
-  const data = root ? validatable(root, new Map()) : null;
+  const item = onlyItem === undefined ? undefined : root?.kind === 'seq' ? root.items[onlyItem] : undefined;
+  if (onlyItem !== undefined && !item) return [];
+  const data = item ? [validatable(item, new Map())] : root ? validatable(root, new Map()) : null;
   compiledValidate(data);
   const raw: RawError[] = (compiledValidate.errors ?? [])
     // An `if` error only says "the then-branch failed"; that branch's own errors are the real ones.
     .filter((e) => e.keyword !== 'if')
+    .map((e) => (item && onlyItem !== undefined ? { ...e, instancePath: e.instancePath.replace(/^\/0(?=\/|$)/, `/${onlyItem}`) } : e))
     .map((e) => ({ error: e, segments: decodePointer(e.instancePath), parent: e.parentSchema as SchemaNode | undefined }));
 
   // One problem per value: a value of the wrong type is only reported as such; an enum error makes a const one redundant.

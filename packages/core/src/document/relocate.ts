@@ -1,0 +1,41 @@
+// Moves a tree parsed from a piece of a text to where that piece sits in the whole text: a copy with every span
+// shifted, parent links rebuilt, and subtrees shared by aliases shared again in the copy (each is copied once).
+import type { Span } from '../source/source-file.js';
+import type { DuplicateKeyFinding, Yaml11Finding } from './findings.js';
+import type { YNode } from './nodes.js';
+
+const shifted = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
+/** A copy of `node` with every span moved by `by`, under `parent` at `key`; `copies` records each node's copy. */
+export function relocate(node: YNode, by: number, parent?: YNode, key?: string | number, copies = new Map<YNode, YNode>()): YNode {
+  const copy = (n: YNode, p: YNode | undefined, k: string | number | undefined): YNode => {
+    const known = copies.get(n);
+    if (known) return known;
+    let out: YNode;
+    if (n.kind === 'scalar') out = { kind: 'scalar', value: n.value, style: n.style, text: n.text, span: shifted(n.span, by) };
+    else if (n.kind === 'seq') out = { kind: 'seq', value: n.value, items: [], flow: n.flow, span: shifted(n.span, by) };
+    else out = { kind: 'map', value: n.value, entries: new Map(), flow: n.flow, span: shifted(n.span, by) };
+    copies.set(n, out);
+    if (n.keySpan) out.keySpan = shifted(n.keySpan, by);
+    if (k !== undefined) out.key = k;
+    else if (n.key !== undefined) out.key = n.key;
+    if (p) out.parent = p;
+    if (n.kind === 'seq' && out.kind === 'seq') n.items.forEach((item, i) => out.items.push(copy(item, out, i)));
+    else if (n.kind === 'map' && out.kind === 'map') for (const [name, value] of n.entries) out.entries.set(name, copy(value, out, name));
+    return out;
+  };
+  return copy(node, parent, key);
+}
+
+export function relocateDuplicateKey(f: DuplicateKeyFinding, by: number): DuplicateKeyFinding {
+  return { ...f, span: shifted(f.span, by), firstSpan: shifted(f.firstSpan, by) };
+}
+
+/** A YAML 1.1 finding moved by `by`, its value node replaced by that node's copy (from relocate's `copies`). */
+export function relocateYaml11(f: Yaml11Finding, by: number, copies: ReadonlyMap<YNode, YNode>): Yaml11Finding {
+  const out: Yaml11Finding = { ...f, span: shifted(f.span, by) };
+  const node = f.node && copies.get(f.node);
+  if (node?.kind === 'scalar') out.node = node;
+  else delete out.node;
+  return out;
+}

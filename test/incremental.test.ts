@@ -1,0 +1,105 @@
+// The incremental linter (packages/core/src/linter/incremental.ts) against lint(): the same findings on every file of
+// the shared corpus and of the fixtures, after every one of many random edits, and after edits the editor makes while
+// typing; and, counting work rather than time, an edit inside one item parses and checks that item alone.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IncrementalLinter, lint, type LintConfig } from '@valohai-lint/core';
+import { corpusFiles } from './helpers/corpus.js';
+
+const FIXTURES = join(import.meta.dirname, '../packages/core/test/fixtures');
+const fixtureTexts = readdirSync(FIXTURES).flatMap((dir) =>
+  readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(join(FIXTURES, dir, f), 'utf8')),
+);
+const corpusTexts = corpusFiles().map((f) => readFileSync(f, 'utf8'));
+const texts = [...fixtureTexts, ...corpusTexts];
+const CONFIG: LintConfig = { registries: [{ pattern: 'docker.io/myorg/*', type: 'docker-hub' }, { pattern: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/*', type: 'aws-ecr' }] };
+
+function expectSame(linter: IncrementalLinter, text: string, config?: LintConfig): void {
+  expect(linter.lint(text, config).diagnostics).toEqual(lint(text, config).diagnostics);
+}
+
+describe('IncrementalLinter', () => {
+  it('finds what lint() finds on every fixture and corpus file, linted fresh and after another file', () => {
+    expect(texts.length).toBeGreaterThan(100);
+    const reused = new IncrementalLinter();
+    let split = 0;
+    for (const text of texts) {
+      expectSame(new IncrementalLinter(), text);
+      expectSame(reused, text, CONFIG);
+      if (!reused.stats.whole) split++;
+    }
+    // Most files are laid out simply enough to be split into items.
+    expect(split).toBeGreaterThan(texts.length / 2);
+  });
+
+  it('finds what lint() finds after each of a sequence of random edits', () => {
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 12 }), insert: fc.constantFrom('', 'x', ' ', '\n', '\n  ', ': ', '- ', '"', '1', 'yes', '\n- step:\n    name: z\n', 'name: a\n    ', '#', '\t') });
+    fc.assert(
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), (file, edits, configured) => {
+        const linter = new IncrementalLinter();
+        const config = configured ? CONFIG : undefined;
+        let text = texts[file]!;
+        expectSame(linter, text, config);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.del);
+          expectSame(linter, text, config);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('moves the findings it keeps to their new lines, also when an edit keeps their offsets but not their lines', () => {
+    const linter = new IncrementalLinter();
+    const items = '- step:\n    name: a\n    image: tensorflow/tensorflow:1.5.0\n    command: x\n- step:\n    name: b\n    image: tensorflow/tensorflow:1.5.0\n    command: x\n';
+    expectSame(linter, `# a\n${items}`);
+    // Three characters out, three in, two of them line breaks: the items keep their offsets and move down a line.
+    expectSame(linter, `\n  \n${items}`);
+    expect(linter.stats).toMatchObject({ whole: false, checked: 0 });
+  });
+
+  it('sees an edit of one item in the findings of the items that refer to it', () => {
+    const linter = new IncrementalLinter();
+    const base = `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    inputs:\n      - name: data\n    parameters:\n      - name: lr\n        type: float\n- task:\n    name: sweep\n    step: train\n- pipeline:\n    name: p\n    nodes:\n      - name: a\n        type: execution\n        step: train\n        override:\n          inputs:\n            - name: data\n      - name: b\n        type: task\n        task: sweep\n    edges:\n      - [a.output.model, b.parameter.lr]\n      - [b.output.model, a.input.data]\n    parameters:\n      - name: rate\n        target: a.parameter.lr\n`;
+    const edits = [
+      (t: string) => t.replace('      - name: data\n    parameters', '      - name: dataset\n    parameters'),
+      (t: string) => t.replace('      - name: lr\n        type: float', '      - name: rate\n        type: float'),
+      (t: string) => t.replace('    step: train\n- pipeline', '    step: trainer\n- pipeline'),
+      (t: string) => t.replace('- step:\n    name: train\n', '- step:\n    name: train\n- step:\n    name: train\n    image: x\n    command: y\n'),
+    ];
+    expectSame(linter, base);
+    for (const edit of edits) {
+      const text = edit(base);
+      expect(text).not.toBe(base);
+      expectSame(linter, text);
+      expectSame(linter, base);
+    }
+  });
+
+  it('after typing inside one step of a large file, parses that step alone and checks it alone', () => {
+    const steps = Array.from({ length: 400 }, (_, i) => `- step:\n    name: step-${i}\n    image: docker.io/library/python:3.12\n    command: python s${i}.py --lr {parameter:lr}\n    parameters:\n      - name: lr\n        type: float\n        default: 0.1\n`).join('');
+    const pipeline = `- pipeline:\n    name: p\n    nodes:\n      - name: a\n        type: execution\n        step: step-1\n      - name: b\n        type: execution\n        step: step-2\n    edges:\n      - [a.output.model, b.input.model]\n`;
+    const linter = new IncrementalLinter();
+    let text = steps + pipeline;
+    expectSame(linter, text);
+    expect(linter.stats).toMatchObject({ whole: false, items: 401, parsed: 401, checked: 401 });
+    for (const ch of ['1', '2', '3']) {
+      const at = text.indexOf('default: 0.1', text.indexOf('name: step-200')) + 'default: 0.1'.length;
+      text = text.slice(0, at) + ch + text.slice(at);
+      expectSame(linter, text);
+      expect(linter.stats).toMatchObject({ whole: false, items: 401, parsed: 1, checked: 1 });
+    }
+    // Renaming a step changes what every item may see of the others: every item is checked again (and still right).
+    text = text.replace('name: step-3\n', 'name: step-three\n');
+    expectSame(linter, text);
+    expect(linter.stats.checked).toBe(401);
+    // A file laid out otherwise is linted whole.
+    expectSame(linter, `steps: []\n${text}`);
+    expect(linter.stats.whole).toBe(true);
+  });
+});
