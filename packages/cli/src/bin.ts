@@ -1,4 +1,5 @@
 // Entry point of the bundled `valohai-lint` executable.
+import { tuneJitFor } from './jit.js';
 import { run } from './main.js';
 
 /** Reads standard input, keeping at most `maxBytes`: a larger (or endless) stream is not read to its end. */
@@ -13,6 +14,9 @@ async function readStdin(maxBytes: number): Promise<Uint8Array | { tooLarge: str
   return Buffer.concat(chunks);
 }
 
+// The run that writes the code cache keeps V8's flags as they start: a cache made under other flags is rejected.
+const jitTuning = process.env['VALOHAI_LINT_WRITE_CODE_CACHE'] === '1' ? undefined : tuneJitFor;
+
 // `valohai-lint | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -21,7 +25,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin }).then(
+run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin, beforeLint: jitTuning }).then(
   (code) => {
     process.exitCode = code;
   },

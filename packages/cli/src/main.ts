@@ -1,7 +1,7 @@
 // valohai-lint's command line: finds files, loads configuration, lints, fixes, formats and sets the exit code. Every
 // file is handled on its own: one that cannot be read, searched or written costs one line on standard error and exit
 // code 2, and the report of the others is still printed.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { decodeSource, encodingResult, fixText, getFindingKind, getFindingKinds, globMatcher, lint, mergeConfigs, resolveConfig, ruleDocsPath, tooLargeResult, type ConfigFile, type Diagnostic, type LintConfig, type LintResult } from '@valohai-lint/core';
 import { ConfigResolver, describeError, readRegularFile, type LoadedConfig } from '@valohai-lint/node';
@@ -32,6 +32,8 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** Standard input's bytes, or how many bytes it had past `maxBytes` (then it is not kept, nor read to its end). */
   readStdin(maxBytes: number): Promise<Uint8Array | { tooLarge: string }>;
+  /** Called once before linting with how many bytes the files to lint have (the executable tunes the JIT with it). */
+  beforeLint?(bytes: number): void;
 }
 
 const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, gitlab };
@@ -278,6 +280,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 2;
       }
     }
+    io.beforeLint?.(search.files.reduce((sum, f) => sum + fileSize(f), 0));
     let ignored = 0;
     const fixedCount = { problems: 0, files: 0 };
     for (const path of search.files) {
@@ -331,4 +334,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 /** A file's result for the formatters, keeping the parsed document so that no formatter parses the text again. */
 function resultOf(path: string, rel: string, text: string, result: LintResult): FileResult {
   return { path, relativePath: rel, text, diagnostics: result.diagnostics, ...(result.document ? { document: result.document } : {}) };
+}
+
+/** A file's size in bytes, or 0 when it cannot be read (it is reported when linted). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

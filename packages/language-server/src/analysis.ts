@@ -1,9 +1,11 @@
 // Lint results and parsed trees per document, computed at most once per document revision and configuration: a
-// document whose text did not change is never linted again (unless its configuration changed).
-import { buildModel, createDocument, DEFAULT_MAX_FILE_SIZE, lint, parseConfig, type SourceFile, type LintResult, type ValohaiDocument, type ValohaiModel } from '@valohai-lint/core';
+// document whose text did not change is never linted again (unless its configuration changed). Lints run on the
+// linting thread (lint-runner.ts); parsing for completion, hover and navigation happens here, on demand.
+import { buildModel, createDocument, DEFAULT_MAX_FILE_SIZE, type SourceFile, type LintResult, type ValohaiDocument, type ValohaiModel } from '@valohai-lint/core';
 import { CONFIG_NAMES } from '@valohai-lint/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintRunner } from './lint-runner.js';
 import { configProblemDiagnostic, toLspDiagnostic } from './to-lsp.js';
 import type { DocumentConfig } from './workspace-config.js';
 
@@ -13,7 +15,8 @@ export interface Analysis {
   revision: number;
   configKey: string;
   text: string;
-  /** The core's result; undefined when linting is disabled for the document. */
+  /** The core's findings (as a LintResult without the parsed document, which stays on the linting thread); undefined
+   * when linting is disabled for the document or it is a configuration file. */
   result?: LintResult;
   /** The text with every safe fix applied (computed on the first "fix all" request, then reused). */
   fixedText?: string;
@@ -36,8 +39,15 @@ interface Entry {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
-  /** How many times the core linted a document (the status request reports it, tests check caching with it). */
-  lintRuns = 0;
+  /** Lints in progress, by document, revision and configuration, so that concurrent requests share one. */
+  private readonly inFlight = new Map<string, Promise<Analysis>>();
+
+  constructor(private readonly runner: LintRunner) {}
+
+  /** How many times a document was linted (the status request reports it, tests check caching with it). */
+  get lintRuns(): number {
+    return this.runner.runs;
+  }
 
   private entry(uri: string, revision: number): Entry {
     let e = this.entries.get(uri);
@@ -54,50 +64,64 @@ export class AnalysisCache {
     return e?.revision === revision && e.analysis?.configKey === configKey ? e.analysis : undefined;
   }
 
-  analyze(doc: TextDocument, revision: number, config: DocumentConfig): Analysis {
+  /**
+   * The analysis of a document's revision under a configuration: cached, or linted on the linting thread. Rejects with
+   * Superseded when a newer revision of the document is linted first; the caller asks again for the newest.
+   */
+  analyze(doc: TextDocument, revision: number, config: DocumentConfig): Promise<Analysis> {
     const cached = this.peek(doc.uri, revision, config.key);
-    if (cached) return cached;
-    const e = this.entry(doc.uri, revision);
+    if (cached) return Promise.resolve(cached);
+    const key = `${doc.uri}\u0000${revision}\u0000${config.key}`;
+    const running = this.inFlight.get(key);
+    if (running) return running;
     const text = doc.getText();
-    const analysis: Analysis = { uri: doc.uri, version: doc.version, revision, configKey: config.key, text, diagnostics: [] };
-    if (config.settings.enable && isConfigFile(doc.uri)) {
-      // A `.valohai-lint.yaml` open in the editor: its own problems, as the CLI reports them (config-invalid).
-      this.lintRuns++;
-      analysis.diagnostics = parseConfig(text).diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version));
-    } else if (config.settings.enable) {
-      this.lintRuns++;
-      // A document parsed earlier for completion or hover (same revision, so same text) is not parsed again.
-      const result = lint(text, config.config, e.parsed ? { document: e.parsed.doc } : undefined);
-      analysis.result = result;
-      analysis.diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version));
-      if (config.problem) analysis.diagnostics.unshift(configProblemDiagnostic(config.problem, doc.version));
-      if (result.document && e.parsed === undefined) e.parsed = parsedOf(text, result.document, result.model);
-    }
+    const version = doc.version;
+    const base: Analysis = { uri: doc.uri, version, revision, configKey: config.key, text, diagnostics: [] };
+    const promise = (async (): Promise<Analysis> => {
+      try {
+        if (!config.settings.enable) return this.store(base, revision);
+        const configFile = isConfigFile(doc.uri);
+        const found = await this.runner.lint({ uri: doc.uri, revision, text, config: config.config, configFile });
+        const analysis: Analysis = { ...base, diagnostics: found.map((d) => toLspDiagnostic(d, doc.uri, version)) };
+        if (!configFile) {
+          analysis.result = { diagnostics: found };
+          if (config.problem) analysis.diagnostics.unshift(configProblemDiagnostic(config.problem, version));
+        }
+        return this.store(analysis, revision);
+      } finally {
+        this.inFlight.delete(key);
+      }
+    })();
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private store(analysis: Analysis, revision: number): Analysis {
+    const e = this.entry(analysis.uri, revision);
     e.analysis = analysis;
     return analysis;
   }
 
-  /** The parsed document (reusing the lint's parse when there was one); undefined when too large or not a valohai.yaml. */
+  /** The parsed document; undefined when too large or not a valohai.yaml. Parsed here, for completion and hover. */
   parsed(doc: TextDocument, revision: number, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed | undefined {
     const e = this.entry(doc.uri, revision);
     if (e.parsed === undefined) {
       const text = doc.getText();
       if (text.length > maxFileSize || isConfigFile(doc.uri)) e.parsed = null;
-      else {
-        e.parsed = parsedOf(text, createDocument(text));
-      }
+      else e.parsed = parsedOf(text, createDocument(text));
     }
     return e.parsed ?? undefined;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.runner.forget(uri);
   }
 }
 
-/** A parsed document; its model is the lint's when there was one, else built on first use. */
-function parsedOf(text: string, doc: ValohaiDocument, lintModel?: ValohaiModel): Parsed {
-  let model = lintModel;
+/** A parsed document whose model is built on first use. */
+function parsedOf(text: string, doc: ValohaiDocument): Parsed {
+  let model: ValohaiModel | undefined;
   return {
     text,
     doc,

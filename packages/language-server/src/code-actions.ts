@@ -15,6 +15,8 @@ export interface CodeActionInput {
   result?: LintResult;
   /** Line index of `text`. */
   source: SourceFile;
+  /** The parsed tree of `text` (parsed on first use: linting happens on another thread). */
+  root(): YNode | undefined;
   config: LintConfig;
   /** `text` with every safe fix applied to a fixpoint; memoized by the caller, as code actions are asked for often. */
   fixedText(): string;
@@ -57,7 +59,7 @@ function fixAction(input: CodeActionInput, fix: Fix, d: Diagnostic, preferred: b
 
 /** True when a comment line cannot be put before `line` (it starts inside a multi-line scalar such as a block `|`). */
 function insideScalar(input: CodeActionInput, line: number): boolean {
-  const root = input.result?.document?.root;
+  const root = input.root();
   const lineStart = input.source.lineStarts[line] ?? 0;
   const text = input.source.lineText(line);
   const at = lineStart + (text.length - text.trimStart().length);

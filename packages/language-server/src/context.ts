@@ -3,6 +3,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Analysis, type Parsed } from './analysis.js';
+import { LintRunner, Superseded } from './lint-runner.js';
 import { DocumentStore, sanitizePosition } from './documents.js';
 import { Lifecycle } from './lifecycle.js';
 import { SETTINGS_SECTION } from './protocol.js';
@@ -23,7 +24,8 @@ export interface ClientSupport {
 
 export class ServerContext {
   readonly documents = new DocumentStore();
-  readonly cache = new AnalysisCache();
+  readonly runner: LintRunner;
+  readonly cache: AnalysisCache;
   readonly lifecycle = new Lifecycle();
   readonly config: WorkspaceConfig;
   support: ClientSupport = {
@@ -38,7 +40,13 @@ export class ServerContext {
     prepareRename: false,
   };
 
-  constructor(readonly connection: Connection) {
+  /** `workerScript`: this server's own script, started again as its linting thread (see lint-runner.ts). */
+  constructor(
+    readonly connection: Connection,
+    workerScript?: string,
+  ) {
+    this.runner = new LintRunner(workerScript, (message) => this.log(message));
+    this.cache = new AnalysisCache(this.runner);
     this.config = new WorkspaceConfig(
       { pull: (scopeUri) => (this.support.configuration ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : Promise.resolve(undefined)) },
       (message) => this.log(message),
@@ -72,15 +80,25 @@ export class ServerContext {
     return { doc, revision, config };
   }
 
-  /** The analysis of a document's current text under its current configuration (linting only if not cached). */
+  /**
+   * The analysis of a document's current text under its current configuration (linting only if not cached). When the
+   * document changes while it is linted, the newest text is analyzed instead.
+   */
   async analysis(uri: unknown, token?: CancellationToken): Promise<Analysis | undefined> {
-    const l = await this.lintable(uri);
-    throwIfCancelled(token);
-    if (!l) return undefined;
-    // The document may have changed while the settings were read.
-    const doc = this.documents.get(l.doc.uri);
-    if (!doc) return undefined;
-    return this.cache.analyze(doc, this.documents.revision(doc.uri), l.config);
+    for (;;) {
+      const l = await this.lintable(uri);
+      throwIfCancelled(token);
+      if (!l) return undefined;
+      // The document may have changed while the settings were read.
+      const doc = this.documents.get(l.doc.uri);
+      if (!doc) return undefined;
+      try {
+        return await this.cache.analyze(doc, this.documents.revision(doc.uri), l.config);
+      } catch (error) {
+        if (!(error instanceof Superseded)) throw error;
+        throwIfCancelled(token);
+      }
+    }
   }
 
   /** The parsed document and the offset of an LSP position in it. */

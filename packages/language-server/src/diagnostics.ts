@@ -2,6 +2,8 @@
 // Both read the same per-revision analysis, so a document is linted once per change whichever way it is delivered.
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import { guarded, type ServerContext } from './context.js';
+import type { Analysis } from './analysis.js';
+import { Superseded } from './lint-runner.js';
 import { PushScheduler } from './push-scheduler.js';
 
 export class DiagnosticsDelivery {
@@ -56,8 +58,19 @@ export class DiagnosticsDelivery {
       if (this.ctx.documents.revision(uri) !== revision || !this.ctx.documents.get(uri)) return;
       const cached = this.ctx.cache.peek(uri, revision, config.key);
       const started = performance.now();
-      const analysis = cached ?? this.ctx.cache.analyze(doc, revision, config);
-      if (!cached) this.scheduler.record(uri, performance.now() - started);
+      let analysis: Analysis;
+      try {
+        analysis = cached ?? (await this.ctx.cache.analyze(doc, revision, config));
+      } catch (error) {
+        // A newer text came first; its own publish is scheduled.
+        if (error instanceof Superseded) return;
+        throw error;
+      }
+      // The quiet time after a lint only matters when linting holds up this thread; on the linting thread the newest
+      // text simply replaces the ones waiting (lint-runner.ts).
+      if (!cached) this.scheduler.record(uri, this.ctx.runner.offThread ? 0 : performance.now() - started);
+      // The document changed while it was linted: these diagnostics are already old, and the newer ones are coming.
+      if (this.ctx.documents.revision(uri) !== revision) return;
       const key = `${revision}:${config.key}`;
       if (this.published.get(uri) === key) return;
       this.published.set(uri, key);

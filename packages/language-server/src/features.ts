@@ -1,6 +1,6 @@
 // The request handlers of the language features, each a thin call into its module: code actions and commands,
 // completion, hover, definition, references, rename, document symbols and pipeline graphs.
-import { fixText, SourceFile, type LintConfig } from '@valohai-lint/core';
+import { createDocument, fixText, SourceFile, type LintConfig } from '@valohai-lint/core';
 import { type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from './analysis.js';
 import { codeActions, fixAllAction, type CodeActionInput } from './code-actions.js';
@@ -19,7 +19,11 @@ function actionInput(ctx: ServerContext, analysis: Analysis, config: LintConfig,
     version: analysis.version,
     text: analysis.text,
     ...(analysis.result ? { result: analysis.result } : {}),
-    source: analysis.result?.document?.source ?? new SourceFile(analysis.text),
+    source: new SourceFile(analysis.text),
+    root: () => {
+      const doc = ctx.documents.get(analysis.uri);
+      return doc && ctx.documents.revision(analysis.uri) === analysis.revision ? ctx.cache.parsed(doc, analysis.revision, config.maxFileSize)?.doc.root : createDocument(analysis.text).root;
+    },
     config,
     fixedText: () => (analysis.fixedText ??= fixText(analysis.text, config).text),
     diagnostics,

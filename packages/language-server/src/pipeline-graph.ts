@@ -18,7 +18,7 @@ export async function pipelineGraphRequest(ctx: ServerContext, params: PipelineG
   const uri = params?.textDocument?.uri;
   const analysis = await ctx.analysis(uri);
   // Linting may be off for the document; the graph is still drawn, without findings.
-  const doc = analysis?.result?.document ?? (await ctx.parsedAt(uri, { line: 0, character: 0 }))?.parsed.doc;
+  const doc = (await ctx.parsedAt(uri, { line: 0, character: 0 }))?.parsed.doc;
   if (!doc || typeof uri !== 'string') return null;
   const direction = params?.direction === 'TB' ? 'TB' : 'LR';
   return graphResult(uri, analysis?.version ?? ctx.documents.get(uri)?.version ?? 0, doc, analysis, params?.render !== false, direction);

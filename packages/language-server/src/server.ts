@@ -10,6 +10,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import type { IncrementalStats } from '@valohai-lint/core';
 import { isConfigFile } from './analysis.js';
 import { ServerContext } from './context.js';
 import { DiagnosticsDelivery } from './diagnostics.js';
@@ -27,6 +28,10 @@ export interface ServerStatus {
   lintRuns: number;
   openDocuments: number;
   pullDiagnostics: boolean;
+  /** Where documents are linted: on the server's linting thread, or on the thread that answers requests. */
+  linting: 'thread' | 'inline';
+  /** What the last lint did: the whole text, or how many items it parsed and checked again of how many. */
+  lastLint?: IncrementalStats;
 }
 
 function readSupport(params: InitializeParams): ServerContext['support'] {
@@ -51,9 +56,17 @@ function initialSettings(options: unknown): unknown {
   return o[SETTINGS_SECTION] ?? o['settings'];
 }
 
+export interface ServerOptions {
+  /**
+   * This server's own script, which the server starts again as its linting thread so that linting never holds up the
+   * editor's requests; without it, documents are linted on the server's thread.
+   */
+  workerScript?: string;
+}
+
 /** Starts serving on a connection (and calls `connection.listen()`). */
-export function startServer(connection: Connection): void {
-  const ctx = new ServerContext(connection);
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const ctx = new ServerContext(connection, options.workerScript);
   const diagnostics = new DiagnosticsDelivery(ctx);
 
   connection.onInitialize((params): InitializeResult => {
@@ -149,7 +162,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(STATUS_REQUEST, (): ServerStatus => {
     ctx.lifecycle.checkRequest();
-    return { lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics };
+    return { lintRuns: ctx.cache.lintRuns, openDocuments: ctx.documents.all().length, pullDiagnostics: ctx.support.pullDiagnostics, linting: ctx.runner.offThread ? 'thread' : 'inline', ...(ctx.runner.lastLint ? { lastLint: ctx.runner.lastLint } : {}) };
   });
 
   diagnostics.listen();

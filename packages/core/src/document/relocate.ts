@@ -6,8 +6,9 @@ import type { YNode } from './nodes.js';
 
 const shifted = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
-/** A copy of `node` with every span moved by `by`, under `parent` at `key`; `copies` records each node's copy. */
-export function relocate(node: YNode, by: number, parent?: YNode, key?: string | number, copies = new Map<YNode, YNode>()): YNode {
+/** A copy of `node` with every span moved by `by`, under `parent` at `key`. */
+export function relocate(node: YNode, by: number, parent?: YNode, key?: string | number): YNode {
+  const copies = new Map<YNode, YNode>();
   const copy = (n: YNode, p: YNode | undefined, k: string | number | undefined): YNode => {
     const known = copies.get(n);
     if (known) return known;
@@ -31,11 +32,24 @@ export function relocateDuplicateKey(f: DuplicateKeyFinding, by: number): Duplic
   return { ...f, span: shifted(f.span, by), firstSpan: shifted(f.firstSpan, by) };
 }
 
-/** A YAML 1.1 finding moved by `by`, its value node replaced by that node's copy (from relocate's `copies`). */
-export function relocateYaml11(f: Yaml11Finding, by: number, copies: ReadonlyMap<YNode, YNode>): Yaml11Finding {
+/**
+ * A YAML 1.1 finding of a one-item piece moved by `by`, its value node replaced by the same node in `item`, the
+ * piece's item as placed in the whole document.
+ */
+export function relocateYaml11(f: Yaml11Finding, by: number, item: YNode): Yaml11Finding {
   const out: Yaml11Finding = { ...f, span: shifted(f.span, by) };
-  const node = f.node && copies.get(f.node);
+  const node = f.node && counterpart(f.node, item);
   if (node?.kind === 'scalar') out.node = node;
   else delete out.node;
+  return out;
+}
+
+/** The node at the same place in `item` as `node` is in its own item (the node below its tree's root list). */
+function counterpart(node: YNode, item: YNode): YNode | undefined {
+  const path: (string | number)[] = [];
+  let n: YNode = node;
+  for (; n.parent?.parent !== undefined && path.length < 1000; n = n.parent) if (n.key !== undefined) path.unshift(n.key);
+  let out: YNode | undefined = item;
+  for (const k of path) out = out?.kind === 'map' ? out.entries.get(String(k)) : out?.kind === 'seq' ? out.items[Number(k)] : undefined;
   return out;
 }

@@ -40,6 +40,8 @@ export class IncrementalLinter {
   private configKey: string | undefined;
   private signature: string | undefined;
   private parses = new Map<string, ParseResult>();
+  /** Each item's tree moved to its place in the last text, by offset and text: reused while the item stays put. */
+  private placed = new Map<string, YNode>();
   private kept = new Map<string, KeptFinding[]>();
   /** What the last call did. */
   stats: IncrementalStats = { whole: true, items: 0, parsed: 0, checked: 0 };
@@ -56,7 +58,7 @@ export class IncrementalLinter {
     const parsed = chunks && this.parseChunks(chunks);
     if (!chunks || !parsed) return this.whole(text, config);
 
-    const doc = assemble(text, chunks, parsed);
+    const doc = this.assemble(text, chunks, parsed);
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
     const model = buildModel(doc.root);
@@ -114,37 +116,49 @@ export class IncrementalLinter {
     return out;
   }
 
+  /**
+   * The whole document from its items' parses, each moved to where its chunk is. An item that did not move keeps its
+   * tree from the last call, with its parent link pointed at the new list: a result's document is only valid until the
+   * linter's next call.
+   */
+  private assemble(text: string, chunks: readonly ItemChunk[], parses: readonly ParseResult[]): ValohaiDocument {
+    const root: SeqNode = { kind: 'seq', value: [], items: [], flow: false, span: { start: 0, end: 0 } };
+    const duplicateKeys: DuplicateKeyFinding[] = [];
+    const yaml11: Yaml11Finding[] = [];
+    const placed = new Map<string, YNode>();
+    let steps = 0;
+    parses.forEach((p, i) => {
+      const chunk = chunks[i]!;
+      const by = chunk.start;
+      const key = `${by}\u0000${chunk.text}`;
+      let item = this.placed.get(key) ?? placed.get(key);
+      if (item) {
+        item.parent = root;
+        item.key = i;
+      } else item = relocate((p.root as SeqNode).items[0]!, by, root, i);
+      placed.set(key, item);
+      root.items.push(item);
+      root.value.push(item.value);
+      for (const f of p.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
+      for (const f of p.yaml11) yaml11.push(relocateYaml11(f, by, item));
+      steps += p.steps;
+    });
+    this.placed = placed;
+    const first = parses[0]!.root!.span.start + chunks[0]!.start;
+    const lastRoot = parses[parses.length - 1]!.root!;
+    root.span = { start: first, end: lastRoot.span.end + chunks[chunks.length - 1]!.start };
+    const parse: ParseResult = { root, syntax: [], duplicateKeys, yaml11, steps };
+    return { source: new SourceFile(text), parse, root, hasSyntaxErrors: false };
+  }
+
   private whole(text: string, config: LintConfig | undefined): LintResult {
     this.parses = new Map();
+    this.placed = new Map();
     this.kept = new Map();
     this.signature = undefined;
     this.stats = { whole: true, items: 0, parsed: 0, checked: 0 };
     return lint(text, config);
   }
-}
-
-/** The whole document from its items' parses, each moved to where its chunk is. */
-function assemble(text: string, chunks: readonly ItemChunk[], parses: readonly ParseResult[]): ValohaiDocument {
-  const root: SeqNode = { kind: 'seq', value: [], items: [], flow: false, span: { start: 0, end: 0 } };
-  const duplicateKeys: DuplicateKeyFinding[] = [];
-  const yaml11: Yaml11Finding[] = [];
-  let steps = 0;
-  parses.forEach((p, i) => {
-    const by = chunks[i]!.start;
-    const chunkRoot = p.root as SeqNode;
-    const copies = new Map<YNode, YNode>();
-    const item = relocate(chunkRoot.items[0]!, by, root, i, copies);
-    root.items.push(item);
-    root.value.push(item.value);
-    for (const f of p.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
-    for (const f of p.yaml11) yaml11.push(relocateYaml11(f, by, copies));
-    steps += p.steps;
-  });
-  const first = parses[0]!.root!.span.start + chunks[0]!.start;
-  const lastRoot = parses[parses.length - 1]!.root!;
-  root.span = { start: first, end: lastRoot.span.end + chunks[chunks.length - 1]!.start };
-  const parse: ParseResult = { root, syntax: [], duplicateKeys, yaml11, steps };
-  return { source: new SourceFile(text), parse, root, hasSyntaxErrors: false };
 }
 
 /** True when every place of a finding lies in the chunk, so that it moves with the chunk. */
