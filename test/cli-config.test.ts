@@ -40,7 +40,7 @@ describe('.valohai-lint.yaml', () => {
     const dir = tree({ '.git/HEAD': '', '.valohai-lint.yaml': 'rules:\n  image-tag: eror\nregistrys: []\n', 'valohai.yaml': SHORT });
     const r = await runCli([], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('.valohai-lint.yaml:2:14: error: The severity of "image-tag" must be one of "error", "warning", "info", "hint" or "off". Did you mean "error"? (config-invalid)');
+    expect(r.stderr).toContain('.valohai-lint.yaml:2:14: error: The severity of "image-tag" must be "error", "warning", "info", "hint" or "off". Did you mean "error"? (config-invalid)');
     expect(r.stderr).toContain('.valohai-lint.yaml:3:1: error: Unknown configuration key "registrys". Did you mean "registries"? (config-invalid)');
     expect(r.stdout).toBe('');
   });

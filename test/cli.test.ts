@@ -42,6 +42,12 @@ describe('formats', () => {
     expect(r.stdout).toContain('"name" first written here at 2:5');
     expect(r.stdout).toContain('1 problem (0 errors, 1 warning)');
   });
+  it('stylish shows a tab in the code frame as an arrow, one column wide, with the caret on it', async () => {
+    const r = await runCli([], { cwd: tree({ 'valohai.yaml': '- step:\n    name: train\n    image: docker.io/library/python:3.12\n\tcommand: python train.py\n\n- step:\n    name: eval\n' }) });
+    expect(r.stdout).toContain('4:1  error  This line is indented with a tab, which YAML does not allow; indent it with spaces.  yaml-syntax');
+    expect(r.stdout).toContain('    > 4 | →command: python train.py\n        | ^\n');
+    expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
+  });
   it('stylish colors only when asked or on a terminal', async () => {
     const dir = tree({ 'valohai.yaml': WARNS });
     expect((await runCli([], { cwd: dir })).stdout).not.toContain('\x1b[');
@@ -99,6 +105,15 @@ describe('--fix', () => {
     const again = await runCli(['--fix'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+  it('says on standard error how many problems it fixed in how many files, and keeps standard output machine-readable', async () => {
+    const qualify = '- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n- step:\n    name: test\n    image: python:3.12\n    command: python test.py\n';
+    const dir = tree({ 'a/valohai.yaml': qualify, 'b/valohai.yaml': qualify.replace('image: python:3.12\n    command: python test.py', 'image: docker.io/library/python:3.12\n    command: python test.py'), 'c/valohai.yaml': CLEAN });
+    const r = await runCli(['--fix', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('valohai-lint: fixed 3 problems in 2 files.\n');
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 3, errors: 0, warnings: 0 });
+    expect((await runCli(['--fix'], { cwd: dir })).stderr).toBe('');
+    expect((await runCli(['--fix'], { cwd: tree({ 'valohai.yaml': UNUSED }) })).stderr).toBe('valohai-lint: fixed 1 problem in 1 file.\n');
   });
   it('--fix-dry-run prints a unified diff and changes nothing', async () => {
     const dir = tree({ 'valohai.yaml': UNUSED });

@@ -1,14 +1,18 @@
 // Parity with valohai-yaml 0.57.0 over the whole shared corpus (../shared/corpus, read in place, never copied):
 // no crash anywhere; clean files get no parity finding; every upstream error and warning is matched by a parity
 // diagnostic of the same severity at the place the upstream message names; every upstream crash becomes a clean error.
-import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
-import { getRules, lint, type Diagnostic } from '@valohai-lint/core';
+// Upstream messages that the project answers differently on purpose are looked up in the core's list of documented
+// divergences (packages/core/src/parity/divergences.ts), never special-cased here.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDocument, DIVERGENCES, divergenceFor, getFindingKinds, lint, type Diagnostic, type Divergence } from '@valohai-lint/core';
 import { CRASH_PLACES, locate, placesOfPaths, type Place } from './corpus-locate.js';
+import { ROOT } from './helpers/build.js';
 import { corpusPath, HAS_CORPUS } from './helpers/corpus.js';
 import { describeCorpus } from './helpers/corpus-suite.js';
 
-const parityRules = new Set(getRules().filter((r) => r.meta.parity).map((r) => r.meta.id));
+const parityRules = new Set(getFindingKinds().filter((r) => r.meta.parity).map((r) => r.meta.id));
 
 interface Expected {
   errors: string[];
@@ -27,8 +31,9 @@ const show = (d: Diagnostic): string => `${d.start.line}:${d.start.column} ${d.s
 for (const folder of ['upstream', 'real', 'edge-cases']) {
   const expected = HAS_CORPUS ? (JSON.parse(readFileSync(corpusPath(folder, 'EXPECTED.json'), 'utf8')) as { files: Record<string, Expected> }) : { files: {} };
   describeCorpus(`corpus/${folder}`, () => {
-    for (const [file, exp] of Object.entries(expected.files)) {
+    for (const [file, recorded] of Object.entries(expected.files)) {
       it(file, () => {
+        let exp = recorded;
         const text = readFileSync(corpusPath(folder, file), 'utf8');
         const result = lint(text);
         const doc = result.document!;
@@ -37,7 +42,24 @@ for (const folder of ['upstream', 'real', 'edge-cases']) {
           expect(d.span.end).toBeLessThanOrEqual(text.length);
           expect(d.ruleId).not.toBe('internal-error');
         }
-        const parity = result.diagnostics.filter((d) => parityRules.has(d.ruleId));
+        // Documented divergences: the upstream message is answered by another finding (checked here), or by none.
+        const diverging: { message: string; divergence: Divergence }[] = [];
+        const keep = (message: string): boolean => {
+          const divergence = divergenceFor(message, doc);
+          if (divergence) diverging.push({ message, divergence });
+          return !divergence;
+        };
+        exp = { ...exp, errors: exp.errors.filter(keep), warnings: exp.warnings.filter(keep) };
+        const instead = new Set<Diagnostic>();
+        for (const { message, divergence } of diverging) {
+          const { rule: ruleId, severity } = divergence;
+          if (!severity) continue;
+          const places = locate(doc, message) ?? [];
+          const found = result.diagnostics.filter((d) => d.ruleId === ruleId && d.severity === severity && places.some((p) => within(d, p)));
+          expect(found, `divergence "${divergence.id}": upstream "${message}" must be answered by ${severity}[${ruleId}] at ${places.map((p) => p.what).join(' or ')}`).not.toEqual([]);
+          for (const d of found) instead.add(d);
+        }
+        const parity = result.diagnostics.filter((d) => parityRules.has(d.ruleId) && !instead.has(d));
         const errors = parity.filter((d) => d.severity === 'error');
         const warnings = parity.filter((d) => d.severity === 'warning');
         if (exp.crash) {
@@ -66,3 +88,41 @@ for (const folder of ['upstream', 'real', 'edge-cases']) {
     }
   });
 }
+
+describe('documented divergences from valohai-yaml', () => {
+  it.each(DIVERGENCES.map((d) => [d.id, d] as const))('%s has a reason and a source that can be opened', (_id, d) => {
+    expect(d.reason.length).toBeGreaterThan(20);
+    if (/^https:\/\//.test(d.source)) expect(d.source).toMatch(/^https:\/\/docs\.valohai\.com\//);
+    else expect(existsSync(join(ROOT, d.source)), `${d.source} does not exist`).toBe(true);
+  });
+
+  it.each(DIVERGENCES.map((d) => [d.id, d] as const))('%s belongs to a finding whose page names the divergence list', (_id, d) => {
+    const page = readFileSync(join(ROOT, 'docs/rules', `${d.rule}.md`), 'utf8');
+    expect(page).toContain('packages/core/src/parity/divergences.ts');
+    const kind = getFindingKinds().find((k) => k.meta.id === d.rule);
+    expect(kind?.meta.parity).toBe(true);
+    if (d.severity) expect(kind?.meta.defaultSeverity).toBe(d.severity);
+  });
+
+  it('says nothing about "then: require-approval", as Valohai documents it, and warns about other unknown actions', () => {
+    const text = (then: string): string => `- step: {name: s, image: docker.io/library/python:3.12, command: c}\n- pipeline:\n    name: p\n    nodes:\n      - {name: n, type: execution, step: s, actions: [{when: node-complete, then: ${then}}]}\n    edges: []\n`;
+    expect(lint(text('require-approval')).diagnostics.map((d) => d.ruleId)).toEqual([]);
+    expect(lint(text('require-aproval')).diagnostics.map((d) => d.message)).toEqual(['Action "then" value "require-aproval" is not one Valohai knows, so the action might do nothing. Did you mean "require-approval"?']);
+    expect(divergenceFor(`"then" value ['require-approval'] is not well-known; the action might do nothing`, createDocument(text('require-approval')))?.id).toBe('then-require-approval');
+  });
+
+  describeCorpus('in the corpus', () => {
+    /** Every recorded upstream error and warning with its document (read when a test runs, so a clone without the corpus skips). */
+    const recorded = (): { message: string; doc: ReturnType<typeof createDocument> }[] =>
+      ['upstream', 'real', 'edge-cases'].flatMap((folder) =>
+        Object.entries((JSON.parse(readFileSync(corpusPath(folder, 'EXPECTED.json'), 'utf8')) as { files: Record<string, Expected> }).files).flatMap(([file, e]) =>
+          [...e.errors, ...e.warnings].map((message) => ({ message, doc: createDocument(readFileSync(corpusPath(folder, file), 'utf8')) })),
+        ),
+      );
+    it('every divergence answers at least one recorded upstream message (none is dead), and require-approval all 10 of the real files', () => {
+      const answered = recorded().map((m) => divergenceFor(m.message, m.doc)?.id);
+      for (const d of DIVERGENCES) expect(answered.filter((id) => id === d.id).length, d.id).toBeGreaterThan(0);
+      expect(answered.filter((id) => id === 'then-require-approval').length).toBe(10);
+    });
+  });
+});

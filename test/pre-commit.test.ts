@@ -83,7 +83,7 @@ describe('pre-commit (installed by scripts/install-tools.sh)', () => {
     expect(badConfig.output).toContain('no-such-rule');
     const goodConfig = repo.commit({ '.valohai-lint.yaml': 'rules:\n  yaml-ambiguous-value: error\n' });
     expect(goodConfig.code, goodConfig.output).toBe(0);
-    const nested = repo.commit({ 'models/staging.valohai.yaml': `${GOOD}    environment: yes\n` });
+    const nested = repo.commit({ 'models/staging.valohai.yaml': `${GOOD}    parameters:\n      - name: mode\n        type: string\n        default: no\n` });
     expect(nested.code, nested.output).not.toBe(0);
     expect(nested.output).toContain('yaml-ambiguous-value');
 

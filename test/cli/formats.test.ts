@@ -179,14 +179,14 @@ describe('fingerprints', () => {
   });
   it('tell identical findings apart, and change when the reported value changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vl-fp-'));
-    const param = (name: string, value: string): string => `      - name: ${name}\n        type: flag\n        default: ${value}\n`;
-    const text = (a: string): string => `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    parameters:\n${param('a', a)}${param('b', 'yes')}`;
-    writeFileSync(join(dir, 'valohai.yaml'), text('yes'));
+    const param = (name: string, value: string): string => `      - name: ${name}\n        type: string\n        default: ${value}\n`;
+    const text = (a: string): string => `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    parameters:\n${param('a', a)}${param('b', 'no')}`;
+    writeFileSync(join(dir, 'valohai.yaml'), text('no'));
     const prints = async (): Promise<string[]> => (JSON.parse((await lintProject(['--format', 'gitlab'], {}, dir)).stdout) as { fingerprint: string }[]).map((i) => i.fingerprint);
     const first = await prints();
     expect(first).toHaveLength(2);
     expect(first[0]).not.toBe(first[1]);
-    writeFileSync(join(dir, 'valohai.yaml'), text('on'));
+    writeFileSync(join(dir, 'valohai.yaml'), text('off'));
     const second = await prints();
     expect(second[0]).not.toBe(first[0]);
     expect(second[1]).toBe(first[1]);
@@ -216,7 +216,7 @@ describe('github', () => {
   });
   it('says where the rest is when GitHub would drop annotations beyond 10 of a kind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vl-gh-many-'));
-    const params = Array.from({ length: 12 }, (_, i) => `      - name: p${i}\n        type: flag\n        default: yes\n`).join('');
+    const params = Array.from({ length: 12 }, (_, i) => `      - name: p${i}\n        type: string\n        default: no\n`).join('');
     writeFileSync(join(dir, 'valohai.yaml'), `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    parameters:\n${params}`);
     const summary = join(dir, 'summary.md');
     const lines = (await lintProject(['--format', 'github'], { GITHUB_STEP_SUMMARY: summary }, dir)).stdout.trimEnd().split('\n');

@@ -147,7 +147,7 @@ describe('positions', () => {
   it('on the first line of a file with a BOM, columns do not count the BOM, in ESLint as in the CLI', () => {
     const text = '\uFEFF- stepp:\n    name: a\n';
     const eslint = lintFile({ 'valohai.yaml': text }, 'valohai.yaml');
-    expect(eslint.map((m) => m.split(' ').slice(0, 3).join(' '))).toEqual(['1:3 1 valohai/item-unknown-kind']);
+    expect(eslint.map((m) => m.split(' ').slice(0, 3).join(' '))).toEqual(['1:3 2 valohai/file-not-valohai']);
     // The CLI keeps the BOM in the file (fixes never drop it) but, as editors do, gives it no column.
     const cli = JSON.parse(runBundledCli(['--format', 'json', '--stdin'], { input: text }).stdout) as { files: { diagnostics: { column: number }[] }[] };
     expect(cli.files[0]!.diagnostics.map((d) => d.column)).toEqual([3]);

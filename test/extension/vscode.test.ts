@@ -7,6 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, VsCode, packageExtension } from './code-server.js';
+import languageServerManifest from '../../packages/language-server/package.json' with { type: 'json' };
+
+/** The version the language server reports when it starts. */
+const SERVER_VERSION = languageServerManifest.version;
 
 /**
  * What the test expects of examples/valohai.yaml. Other rules land in parallel; when the example or a message changes,
@@ -293,13 +297,28 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
     await showProblems('');
   });
 
-  it('opens the output channel from the status bar item', async () => {
+  it('opens the output channel from the status bar item: the server started, its version, the configuration of each file', async () => {
     const page = vscode.page;
     await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').click();
-    // VS Code may carry the Problems filter typed earlier into the Output view's filter box; clear it, or the log is hidden.
-    const outputFilter = page.locator('.part.panel input[placeholder]:not([placeholder*="node_modules"])').filter({ visible: true });
-    if ((await outputFilter.count()) > 0) await outputFilter.first().fill('');
-    await page.locator('.part.panel .monaco-editor .view-line', { hasText: 'Restarting the valohai-lint server' }).first().waitFor();
+    const line = (text: string | RegExp) => page.locator('.part.panel .monaco-editor .view-line', { hasText: text }).first();
+    // VS Code may carry a Problems filter typed earlier into the Output view's filter box, even after the view shows;
+    // clear every filter box of the panel until the log is there.
+    const filters = page.locator('.part.panel input[placeholder]').filter({ visible: true });
+    await expect
+      .poll(
+        async () => {
+          for (const box of await filters.all()) if ((await box.inputValue()) !== '') await box.fill('');
+          return line('Restarting the valohai-lint server').count();
+        },
+        { timeout: 30_000, interval: 200, message: "the output channel should show the extension's log" },
+      )
+      .toBeGreaterThan(0);
+    await line(`valohai-lint language server ${SERVER_VERSION} started`).waitFor();
+    // The restarted server is told about the open files again, and says which configuration applies to each.
+    // (The output wraps long lines, so the configuration's path may continue on the next view line; Monaco renders
+    // spaces as no-break spaces, which a regular expression's \s matches.)
+    await line(/workspace\/valohai\.yaml:\sconfiguration\s\//).waitFor();
+    await vscode.screenshot('output', '.part.panel');
   });
 
   /**

@@ -49,10 +49,12 @@ export class TestClient {
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly shownDocuments: unknown[] = [];
   readonly registrations: unknown[] = [];
+  /** What the server logged (window/logMessage): its type (1 error … 4 log) and message. */
+  readonly logs: { type: number; message: string }[] = [];
   refreshes = 0;
   stderr = '';
   /** The server's answer to `initialize`. */
-  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = { capabilities: {} };
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } = { capabilities: {} };
   private readonly waiters = new Set<Waiter>();
   private exited = false;
 
@@ -75,7 +77,10 @@ export class TestClient {
       client.pushed.push(p);
       client.notify();
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      client.logs.push(p);
+      client.notify();
+    });
     connection.onRequest('client/registerCapability', (p: unknown) => {
       client.registrations.push(p);
       return null;

@@ -77,16 +77,18 @@ describe('quick fixes', () => {
   });
 
   it('offers each suggestion, none preferred', async () => {
-    const text = `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    parameters:\n      - name: flag\n        type: string\n        default: yes\n`;
+    // A pipeline parameter's default may be anything, so both readings of "yes" are possible and both are offered.
+    const text = `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - name: flag\n        type: flag\n- pipeline:\n    name: p\n    nodes:\n      - name: n\n        type: execution\n        step: train\n    edges: []\n    parameters:\n      - name: flag\n        targets: [n.parameter.flag]\n        default: yes\n`;
     const { uri, diagnostics } = await openDoc(text);
     const ambiguous = diagnostics.filter((d) => d.code === 'yaml-ambiguous-value');
-    expect(ambiguous.map((d) => d.range)).toEqual([range(7, 17, 7, 20)]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['yaml-ambiguous-value']);
+    expect(ambiguous.map((d) => d.range)).toEqual([range(17, 17, 17, 20)]);
     const actions = await actionsFor(uri, ambiguous);
     const suggestions = actions.filter((a) => a.edit && !a.title.startsWith('Disable'));
     expect(suggestions.length).toBe(2);
     for (const s of suggestions) expect(s.isPreferred).toBeUndefined();
     const quote = suggestions.find((s) => s.title.startsWith('Quote'));
-    expect(editsFor(quote!.edit!, uri)).toEqual([{ range: range(7, 17, 7, 20), newText: '"yes"' }]);
+    expect(editsFor(quote!.edit!, uri)).toEqual([{ range: range(17, 17, 17, 20), newText: '"yes"' }]);
     await apply(uri, text, quote!.edit, 2);
     expect((await client.pull(uri)).filter((d) => d.code === 'yaml-ambiguous-value')).toEqual([]);
   });

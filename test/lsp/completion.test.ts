@@ -224,8 +224,68 @@ describe('hover', () => {
   });
 
   it('has nothing for plain values or unknown keys', async () => {
-    expect(await hover(`- step:\n    name: tr§ain\n`)).toBeNull();
+    expect(await hover(`- step:\n    name: train\n    description: tr§ain\n`)).toBeNull();
     expect(await hover(`- step:\n    name: train\n    unkn§own: 1\n`)).toBeNull();
+  });
+
+  const PIPELINE = [
+    '- step:',
+    '    name: train',
+    '    image: docker.io/library/python:3.12',
+    '    command:',
+    '      - pip install -r requirements.txt',
+    '      - python train.py {parameters}',
+    '    parameters:',
+    '      - name: epochs',
+    '        type: integer',
+    '        default: 10',
+    '      - name: lr',
+    '        default: "0.1"',
+    '    inputs:',
+    '      - name: dataset',
+    '        default: s3://bucket/data.csv',
+    '      - name: labels',
+    '        optional: true',
+    '- pipeline:',
+    '    name: nightly',
+    '    nodes:',
+    '      - name: trainer',
+    '        type: execution',
+    '        step: train',
+    '    edges:',
+    '      - [trainer.output.model, trainer.input.labels]',
+    '',
+  ].join('\n');
+  const STEP_LINES = [
+    '',
+    '- Image: `docker.io/library/python:3.12`',
+    '- Command:',
+    '  - `pip install -r requirements.txt`',
+    '  - `python train.py {parameters}`',
+    '- Parameters: `epochs` (integer, default `10`), `lr` (string, default `0.1`)',
+    '- Inputs: `dataset` (default `s3://bucket/data.csv`), `labels` (optional)',
+  ];
+  const at = (line: number, text: string): string => {
+    const lines = PIPELINE.split('\n');
+    const col = lines[line]!.indexOf(text) + 1;
+    lines[line] = `${lines[line]!.slice(0, col)}§${lines[line]!.slice(col)}`;
+    return lines.join('\n');
+  };
+
+  it("shows the step on a node's step: value, as on the step's own name", async () => {
+    const onNode = await hover(at(22, 'train'));
+    expect(onNode).toEqual({ contents: { kind: 'markdown', value: ['**Step** `train`', ...STEP_LINES].join('\n') }, range: range(22, 14, 22, 19) });
+    const onDefinition = await hover(at(1, 'train'));
+    expect((onDefinition?.contents as { value: string }).value).toBe((onNode?.contents as { value: string }).value);
+    expect(onDefinition?.range).toEqual(range(1, 10, 1, 15));
+  });
+
+  it("shows the node's step on a node name, in its definition and in an edge", async () => {
+    const expected = ['**Node** `trainer` runs step `train`', ...STEP_LINES].join('\n');
+    const onName = await hover(at(20, 'trainer'));
+    expect(onName).toEqual({ contents: { kind: 'markdown', value: expected }, range: range(20, 14, 20, 21) });
+    const inEdge = await hover(at(24, 'trainer.input'));
+    expect(inEdge).toEqual({ contents: { kind: 'markdown', value: expected }, range: range(24, 31, 24, 38) });
   });
 
   it("shows an image's parts, registry and the credentials pattern that covers it", async () => {

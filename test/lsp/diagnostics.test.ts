@@ -4,6 +4,9 @@ import { ruleDocsUrl } from '@valohai-lint/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFromCore } from '../helpers/lsp-expected.js';
 import { range, TestClient } from '../helpers/lsp.js';
+import languageServerManifest from '../../packages/language-server/package.json' with { type: 'json' };
+
+const SERVER_VERSION = languageServerManifest.version;
 
 const DUPLICATE = `- step:
     name: train
@@ -55,7 +58,7 @@ describe('pull diagnostics', () => {
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         experimental: { pipelineGraphProvider: true },
       },
-      serverInfo: { name: 'valohai-lint' },
+      serverInfo: { name: 'valohai-lint', version: SERVER_VERSION },
     });
     expect((await client.request<{ pullDiagnostics: boolean }>('valohai-lint/status', {})).pullDiagnostics).toBe(true);
     // Configuration changes and configuration files are watched.

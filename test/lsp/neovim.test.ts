@@ -18,7 +18,7 @@ const FILE = `# An example with findings from four rules.
     parameters:
       - name: flag
         type: string
-        default: on
+        default: off
 `;
 
 const SYNTAX = `- step:\n    name: "train\n`;
@@ -82,7 +82,7 @@ it('Neovim 0.7 receives the diagnostics and applies a code action', async () => 
 
   const byCode = (list: LspDiagnostic[], c: string) => list.filter((d) => d.code === c).map((d) => ({ range: d.range, severity: d.severity }));
   expect(byCode(result.diagnostics, 'yaml-duplicate-key')).toEqual([{ range: { start: { line: 6, character: 4 }, end: { line: 6, character: 8 } }, severity: 2 }]);
-  expect(byCode(result.diagnostics, 'yaml-ambiguous-value')).toEqual([{ range: { start: { line: 10, character: 17 }, end: { line: 10, character: 19 } }, severity: 2 }]);
+  expect(byCode(result.diagnostics, 'yaml-ambiguous-value')).toEqual([{ range: { start: { line: 10, character: 17 }, end: { line: 10, character: 20 } }, severity: 2 }]);
   expect(byCode(result.diagnostics, 'suppression-unused')).toEqual([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 53 } }, severity: 2 }]);
   // Neovim turned them into its own diagnostics (0-based lines and columns).
   expect(result.vim_diagnostics.find((d) => d.lnum === 6 && d.col === 4)?.message).toContain('Key "name" is repeated');
@@ -91,7 +91,7 @@ it('Neovim 0.7 receives the diagnostics and applies a code action', async () => 
   expect(result.actions).toContain('Show documentation for yaml-duplicate-key');
   expect(result.lines.slice(5, 8)).toEqual(['    command: python train.py', '    # valohai-lint-disable-next-line yaml-duplicate-key', '    name: train-again']);
   expect(result.diagnostics_after.map((d) => d.code)).not.toContain('yaml-duplicate-key');
-  expect(byCode(result.diagnostics_after, 'yaml-ambiguous-value')).toEqual([{ range: { start: { line: 11, character: 17 }, end: { line: 11, character: 19 } }, severity: 2 }]);
+  expect(byCode(result.diagnostics_after, 'yaml-ambiguous-value')).toEqual([{ range: { start: { line: 11, character: 17 }, end: { line: 11, character: 20 } }, severity: 2 }]);
 
   expect(result.syntax_diagnostics.map((d) => d.code)).toContain('yaml-syntax');
 });

@@ -16,7 +16,7 @@ const DOC = `- step:
     parameters:
       - name: flag
         type: string
-        default: yes
+        default: no
 `;
 
 const severities = (items: Diagnostic[]): Record<string, number | undefined> => Object.fromEntries(items.map((d) => [String(d.code), d.severity]));
@@ -207,6 +207,29 @@ describe('an edited .valohai-lint.yaml reaches every feature, not only diagnosti
     const after = await hoverText();
     expect(after).not.toContain(`${ECR}/ml/*`);
     expect(after).toContain(`no configured pattern covers it (tried \\"${ECR}/other/*\\")`);
+    await client.stop();
+  });
+});
+
+describe('the output (window/logMessage), which VS Code shows in the "valohai-lint" output channel', () => {
+  it('says that the server started, with its version, and which .valohai-lint.yaml applies to each opened file', async () => {
+    const configured = project('output-configured', FILE_CONFIG);
+    const plain = project('output-plain');
+    const broken = project('output-broken', 'rules:\n  no-such-rule: error\n');
+    const client = await TestClient.start({ pull: true, workspaceFolders: [configured.folder, plain.folder, broken.folder] });
+    const infos = (): string[] => client.logs.filter((l) => l.type === 3).map((l) => l.message);
+    await client.waitFor('the start-up line', () => infos().length > 0);
+    expect(infos()[0]).toBe(`valohai-lint language server ${client.initializeResult.serverInfo?.version} started (Node.js ${process.version}).`);
+    expect(client.initializeResult.serverInfo?.version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const p of [configured, plain, broken]) await client.open(p.uri, DOC);
+    await client.waitFor('a line per opened file', () => infos().length >= 4);
+    expect(infos().slice(1).sort()).toEqual(
+      [
+        `${join(configured.dir, 'valohai.yaml')}: configuration ${join(configured.dir, '.valohai-lint.yaml')}.`,
+        `${join(plain.dir, 'valohai.yaml')}: no .valohai-lint.yaml applies, so the defaults are used.`,
+        `${join(broken.dir, 'valohai.yaml')}: configuration ${join(broken.dir, '.valohai-lint.yaml')}, which has problems (they are shown in the editor).`,
+      ].sort(),
+    );
     await client.stop();
   });
 });

@@ -77,7 +77,7 @@ describe('the file --fix writes', () => {
     chmodSync(target, isRoot ? 0o4750 : 0o640);
     const before = statSync(target);
     const r = run(['--fix', 'link/valohai.yaml'], { cwd: dir });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('valohai-lint: fixed 1 problem in 1 file.\n');
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'link/valohai.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe(FIXED);
@@ -114,7 +114,7 @@ describe('the file --fix writes', () => {
     chmodSync(join(dir, 'b'), 0o555);
     const r = run(['--fix', '--include-hints'], { cwd: dir, unprivileged: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('valohai-lint: did not fix "b/valohai.yaml": its folder is not writable, so it cannot be replaced atomically\n');
+    expect(r.stderr).toBe('valohai-lint: did not fix "b/valohai.yaml": its folder is not writable, so it cannot be replaced atomically\nvalohai-lint: fixed 1 problem in 1 file.\n');
     expect(readFileSync(join(dir, 'a/valohai.yaml'), 'utf8')).toBe(FIXED);
     expect(readFileSync(join(dir, 'b/valohai.yaml'), 'utf8')).toBe(FIXABLE);
     expect(r.stdout).toContain('b/valohai.yaml\n  3:12  hint  Image "python:3.12" is not written by its full name');
@@ -126,7 +126,7 @@ describe('the file --fix writes', () => {
     const dir = folder({ 'a/valohai.yaml': FIXABLE, 'b/valohai.yaml': big });
     const r = run(['--fix', '--quiet', '--format', 'json'], { cwd: dir, fileSizeLimitKiB: 128 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('valohai-lint: did not fix "b/valohai.yaml": the file would be larger than the system allows\n');
+    expect(r.stderr).toBe('valohai-lint: did not fix "b/valohai.yaml": the file would be larger than the system allows\nvalohai-lint: fixed 1 problem in 1 file.\n');
     expect(readFileSync(join(dir, 'a/valohai.yaml'), 'utf8')).toBe(FIXED);
     expect(readFileSync(join(dir, 'b/valohai.yaml'), 'utf8')).toBe(big);
     expect(JSON.parse(r.stdout).files.map((f: { path: string; fixed?: boolean }) => `${f.path}:${f.fixed === true}`)).toEqual(['a/valohai.yaml:true', 'b/valohai.yaml:false']);

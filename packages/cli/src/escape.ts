@@ -22,16 +22,16 @@ export interface Printed {
 
 /**
  * Untrusted text made safe to print on one line, with where each input character ended up: unsafe characters and lone
- * surrogates become visible escapes (`\n`, `\u001b`), "##[" becomes "##\[". With `tabAsSpace`, a tab is one space
- * (code frames, whose underline counts columns).
+ * surrogates become visible escapes (`\n`, `\u001b`), "##[" becomes "##\[". With `tab`, a tab is shown as that one
+ * character (code frames, whose underline counts columns).
  */
-export function printableWithOffsets(raw: string, options: { tabAsSpace?: boolean } = {}): Printed {
+export function printableWithOffsets(raw: string, options: { tab?: string } = {}): Printed {
   const offsets: number[] = [];
   let text = '';
   for (let i = 0; i < raw.length; i++) {
     offsets.push(text.length);
     const c = raw.charCodeAt(i);
-    if (c === 0x09 && options.tabAsSpace) text += ' ';
+    if (c === 0x09 && options.tab !== undefined) text += options.tab;
     else if (isUnsafe(c)) text += NAMED[c] ?? `\\u${c.toString(16).padStart(4, '0')}`;
     else if (isHigh(c) && isLow(raw.charCodeAt(i + 1))) {
       text += raw.slice(i, i + 2);

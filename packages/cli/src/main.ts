@@ -21,6 +21,8 @@ import { linterInputAt, outputProblem, writeReport } from './report-output.js';
 import { unifiedDiff } from './unified-diff.js';
 import { replaceFile } from './write.js';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 declare const VALOHAI_LINT_VERSION: string | undefined;
 export const VERSION = typeof VALOHAI_LINT_VERSION === 'string' ? VALOHAI_LINT_VERSION : '0.1.0';
 
@@ -105,6 +107,8 @@ function relativePath(cwd: string, path: string): string {
 interface FileOutcome {
   result?: FileResult;
   failure?: string;
+  /** How many problems --fix fixed in the file it rewrote. */
+  fixed?: number;
 }
 
 /** Reads and lints one file, fixing it with --fix or printing its diff with --fix-dry-run. Never throws. */
@@ -131,7 +135,7 @@ function lintFile(path: string, rel: string, config: LintConfig, options: CliOpt
   const written = replaceFile(path, read, fixed.text);
   // Not fixed: what is reported is the file as it is.
   if (!written.ok) return { result: resultOf(path, rel, text, fixed.initial), failure: `did not fix "${rel}": ${written.reason}` };
-  return { result: { ...resultOf(path, rel, fixed.text, fixed.result), fixed: true } };
+  return { result: { ...resultOf(path, rel, fixed.text, fixed.result), fixed: true }, fixed: fixed.applied };
 }
 
 /** Lints standard input; with --fix prints the fixed text (the input unchanged when it cannot be fixed). */
@@ -282,6 +286,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     io.beforeLint?.(search.files.reduce((sum, f) => sum + fileSize(f), 0));
     let ignored = 0;
+    const fixedCount = { problems: 0, files: 0 };
     for (const path of search.files) {
       const c = configOf(path);
       if (!c) return 2;
@@ -292,7 +297,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const outcome = lintFile(path, relativePath(io.cwd, path), c.config, options, io);
       if (outcome.failure) fail(outcome.failure);
       if (outcome.result) results.push(outcome.result);
+      if (outcome.fixed) {
+        fixedCount.problems += outcome.fixed;
+        fixedCount.files++;
+      }
     }
+    // On standard error, so that machine-readable formats on standard output stay intact; a run that fixed nothing
+    // stays quiet (a file that could not be written has its own line).
+    if (options.fix && fixedCount.problems > 0) io.stderr.write(`valohai-lint: fixed ${plural(fixedCount.problems, 'problem')} in ${plural(fixedCount.files, 'file')}.\n`);
     // However it happens (everything ignored, unreadable or not found), a run that linted nothing is not a success.
     if (results.length === 0) {
       const why = ignored === search.files.length ? `every file found (${ignored}) is ignored by the configuration's "ignore" list` : 'no file found could be read';

@@ -27,6 +27,8 @@ export type { ValohaiModel, Item, ItemKind } from './model/model.js';
 export { EDGE_TYPES, EDGE_TYPE_DESCRIPTIONS, edgesOf, parseSpecifier, pipelineParameters, pipelineViews, resolveNodeStep, nodeLabel, specifierNodes } from './model/pipelines.js';
 export type { EdgeView, PipelineNode, PipelineParameterView, PipelineView, Specifier, SpecifierPart, StepResolution } from './model/pipelines.js';
 export { findComments } from './engine/comments.js';
+export { DIVERGENCES, divergenceFor } from './parity/divergences.js';
+export type { Divergence } from './parity/divergences.js';
 export { isValohaiFileName, VALOHAI_FILE_GLOBS } from './file-names.js';
 /** Where rule documentation lives, relative to the repository root. */
 export function ruleDocsPath(id: string): string {
@@ -51,8 +53,11 @@ export type { ImageDescription } from './images/describe.js';
 export { parseImageReference, qualify, registryKind, isTemplated } from './docker/image-ref.js';
 export type { ImageRef, ImageRefError, ImageRefResult, RegistryKind } from './docker/types.js';
 export { patternMatches, literalPrefix } from './registry/pattern.js';
-/** The project's JSON Schema of valohai.yaml (descriptions for hovers and completion). */
-export { valohaiSchema } from './schema/validate.js';
+/** The project's JSON Schema of valohai.yaml, and the walk to the schema of a place (hovers, completion, rules). */
+export { valohaiSchema } from './schema/schema-node.js';
+export type { SchemaNode } from './schema/schema-node.js';
+export { childOfItem, childOfKey, descriptionOf, enumValuesOf, instanceOf, isObjectSchema, propertiesOf, rootSchema, schemasAt, schemasForChain, typesOf } from './schema/walk.js';
+export type { Instance, PropertyInfo } from './schema/walk.js';
 export { plainSafe, quotedScalar, requoted, verbatimStart } from './document/scalar-text.js';
 export { pipelineGraphs } from './graph/build.js';
 export type { PipelineGraphOptions } from './graph/build.js';

@@ -22,8 +22,8 @@ describe('SourceFile', () => {
   });
 
   it('reports findings on the first line of a file with a byte-order mark at the columns an editor shows', () => {
-    const withBom = lint('\uFEFF- stepp:\n    name: a\n').diagnostics.find((d) => d.ruleId === 'item-unknown-kind');
-    const without = lint('- stepp:\n    name: a\n').diagnostics.find((d) => d.ruleId === 'item-unknown-kind');
+    const withBom = lint('\uFEFF- stepp:\n    name: a\n').diagnostics.find((d) => d.ruleId === 'file-not-valohai');
+    const without = lint('- stepp:\n    name: a\n').diagnostics.find((d) => d.ruleId === 'file-not-valohai');
     expect(withBom?.start).toEqual(without?.start);
     expect(withBom?.span.start).toBe(without!.span.start + 1);
   });

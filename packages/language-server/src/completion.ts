@@ -1,10 +1,35 @@
 // Completion: the keys valid at the cursor (from the schema, with their documentation), enum values, step/task names in
 // nodes and tasks, node names and NODE.TYPE.KEY parts in edges and parameter targets, parameter names in
 // `{parameter:…}` placeholders, and registry prefixes in `image:` values.
-import { buildModel, child, createDocument, EDGE_TYPE_DESCRIPTIONS, EDGE_TYPES, itemsOf, literalPrefix, pipelineViews, resolveNodeStep, type Item, type LintConfig, type PipelineNode, type PipelineView, type SourceFile, type ValohaiModel } from '@valohai-lint/core';
+import {
+  buildModel,
+  child,
+  childOfItem,
+  childOfKey,
+  createDocument,
+  descriptionOf,
+  EDGE_TYPE_DESCRIPTIONS,
+  EDGE_TYPES,
+  enumValuesOf,
+  isObjectSchema,
+  itemsOf,
+  literalPrefix,
+  pipelineViews,
+  propertiesOf,
+  resolveNodeStep,
+  rootSchema,
+  typesOf,
+  type Instance,
+  type Item,
+  type LintConfig,
+  type PipelineNode,
+  type PipelineView,
+  type SchemaNode,
+  type SourceFile,
+  type ValohaiModel,
+} from '@valohai-lint/core';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { keyDocumentation } from './hover.js';
-import { childOfItem, childOfKey, descriptionOf, enumValuesOf, isObjectSchema, propertiesOf, rootSchema, typesOf, type Instance, type SchemaNode } from './schema.js';
 import { spanToRange } from './to-lsp.js';
 import { cursorContext, type CursorContext, type PathEntry } from './yaml-context.js';
 

@@ -70,6 +70,15 @@ export class ServerContext {
     }
   }
 
+  /** Tells the user something worth knowing (editors show it in the server's output, e.g. VS Code's output channel). */
+  info(message: string): void {
+    try {
+      this.connection.console.info(message);
+    } catch {
+      // The connection may already be closed.
+    }
+  }
+
   /** The document, its revision and its configuration, or undefined when it is not open. */
   async lintable(uri: unknown): Promise<{ doc: TextDocument; revision: number; config: DocumentConfig } | undefined> {
     if (typeof uri !== 'string') return undefined;

@@ -1,36 +1,12 @@
 // Hover: the documentation of the key under the cursor, from the schema's descriptions (with its type and allowed
-// values); on an image reference, its parts, registry and the credential pattern that covers it.
-import { documentImageAt, type LintConfig, type YNode } from '@valohai-lint/core';
+// values); on an image reference, its parts, registry and the credential pattern that covers it; on a step or node
+// name, the step that runs there (step-hover.ts).
+import { descriptionOf, documentImageAt, enumValuesOf, instanceOf, schemasForChain, typesOf, type Instance, type LintConfig, type SchemaNode } from '@valohai-lint/core';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Parsed } from './analysis.js';
-import { childOfItem, childOfKey, descriptionOf, enumValuesOf, rootSchema, typesOf, type Instance, type SchemaNode } from './schema.js';
+import { stepHover } from './step-hover.js';
 import { spanToRange } from './to-lsp.js';
 import { nodeAt } from './tree.js';
-
-/** What the schema knows about a parsed node, for deciding `if` conditions. */
-export function instanceOf(node: YNode): Instance {
-  if (node.kind === 'map') {
-    const values = new Map<string, unknown>();
-    for (const [k, v] of node.entries) values.set(k, v.kind === 'scalar' ? v.value : undefined);
-    return { type: 'object', values };
-  }
-  if (node.kind === 'seq') return { type: 'array' };
-  const v = node.value;
-  return { type: v === null || v === undefined ? 'null' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string' };
-}
-
-/** The schemas describing the last node of a chain from the root. */
-export function schemasForChain(chain: readonly YNode[]): SchemaNode[] {
-  let schemas: SchemaNode[] = [rootSchema()];
-  for (let i = 1; i < chain.length && schemas.length > 0; i++) {
-    const parent = chain[i - 1]!;
-    const node = chain[i]!;
-    if (parent.kind === 'seq') schemas = childOfItem(schemas, instanceOf(parent));
-    else if (parent.kind === 'map') schemas = childOfKey(schemas, instanceOf(parent), String(node.key ?? ''));
-    else return [];
-  }
-  return schemas;
-}
 
 /** Markdown documentation of a key: its description, JSON type and allowed values. */
 export function keyDocumentation(key: string, schemas: readonly SchemaNode[], inst: Instance = {}): string | undefined {
@@ -72,6 +48,8 @@ export function imageHover({ parsed, offset, config }: ImageHoverInput): string 
 }
 
 export function hover(parsed: Parsed, offset: number, config: LintConfig): Hover | null {
+  const step = stepHover(parsed, offset);
+  if (step) return { contents: { kind: MarkupKind.Markdown, value: step.text }, range: spanToRange(parsed.source, step.span) };
   const hit = nodeAt(parsed.doc.root, offset);
   if (!hit || hit.chain.length < 2) return null;
   const node = hit.node;

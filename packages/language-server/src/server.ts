@@ -17,6 +17,8 @@ import { DiagnosticsDelivery } from './diagnostics.js';
 import { listenFeatures } from './features.js';
 import { FIX_ALL_COMMAND, FIX_ALL_KIND, SETTINGS_SECTION, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
 import { CONFIG_NAMES } from '@valohai-lint/node';
+import { SERVER_VERSION } from './version.js';
+import { uriToPath, type DocumentConfig } from './workspace-config.js';
 
 /** Request returning counters that show the server's caching at work (for tests and troubleshooting). */
 export const STATUS_REQUEST = 'valohai-lint/status';
@@ -90,7 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         experimental: { pipelineGraphProvider: true },
       },
-      serverInfo: { name: 'valohai-lint' },
+      serverInfo: { name: 'valohai-lint', version: SERVER_VERSION },
     };
   });
 
@@ -98,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     if (!ctx.lifecycle.running) return;
+    ctx.info(`valohai-lint language server ${SERVER_VERSION} started (Node.js ${process.version}).`);
     if (ctx.support.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     if (ctx.support.watchedFiles) {
       const watchers = CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }));
@@ -127,10 +130,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!ctx.lifecycle.running) return;
     const td = params?.textDocument;
     const doc = ctx.documents.open(td?.uri, td?.languageId, td?.version, td?.text);
-    if (doc) {
-      diagnostics.changed(doc.uri);
-      configEdited(doc.uri);
-    }
+    if (!doc) return;
+    diagnostics.changed(doc.uri);
+    configEdited(doc.uri);
+    if (!isConfigFile(doc.uri)) void ctx.config.configFor(doc.uri).then((config) => ctx.info(configurationLine(doc.uri, config)), () => undefined);
   });
 
   connection.onDidChangeTextDocument((params) => {
@@ -178,4 +181,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   diagnostics.listen();
   listenFeatures(ctx);
   connection.listen();
+}
+
+/** What the output says about an opened file: which configuration file applies to it. */
+function configurationLine(uri: string, config: DocumentConfig): string {
+  const file = uriToPath(uri) ?? uri;
+  if (!config.configPath) return `${file}: no .valohai-lint.yaml applies, so the defaults are used.`;
+  if (config.problem?.kind === 'unreadable') return `${file}: configuration ${config.configPath}, which cannot be read: ${config.problem.message}`;
+  const problem = config.problem ? ', which has problems (they are shown in the editor)' : '';
+  return `${file}: configuration ${config.configPath}${problem}.`;
 }

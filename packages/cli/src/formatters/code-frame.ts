@@ -7,6 +7,8 @@ import type { Palette } from '../colors.js';
 import { printableWithOffsets } from '../escape.js';
 
 const MAX_LINES = 4;
+/** A tab is shown as this arrow: visible (a tab in the indentation is a YAML error) and one column wide, as positions count it. */
+const TAB_MARK = '→';
 /** Columns of a line shown at most, and how many of them come before the range's start when a line is cut. */
 const WINDOW = 160;
 const LEAD = 40;
@@ -46,7 +48,7 @@ export function codeFrame(source: SourceFile, group: readonly Diagnostic[], colo
     const lineStart = source.contentStart(line);
     const lineLength = source.lineEnd(line) - lineStart;
     const raw = source.text.slice(lineStart + Math.min(from, lineLength), lineStart + Math.min(to, lineLength));
-    const shown = printableWithOffsets(raw, { tabAsSpace: true });
+    const shown = printableWithOffsets(raw, { tab: TAB_MARK });
     const before = from > 0 && lineLength > 0 ? '…' : '';
     const after = lineLength > to ? '…' : '';
     const marked = line >= first;

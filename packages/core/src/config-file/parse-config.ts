@@ -79,7 +79,7 @@ export function parseConfig(text: string): ConfigResult {
         const value = node.value === false ? 'off' : node.value;
         if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
           const best = typeof value === 'string' ? closestMatch(value, SEVERITIES) : undefined;
-          report(node.span, `The severity of "${id}" must be one of "error", "warning", "info", "hint" or "off".${best ? ` Did you mean "${best}"?` : ''}`);
+          report(node.span, `The severity of "${id}" must be "error", "warning", "info", "hint" or "off".${best ? ` Did you mean "${best}"?` : ''}`);
         } else rules[id] = value as SeveritySetting;
       }
       config.rules = rules;

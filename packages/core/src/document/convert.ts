@@ -281,7 +281,7 @@ export class Converter {
       if (n.kind === 'scalar') {
         if (n.style === 'plain') {
           const kind = yaml11Surprise(n.text);
-          if (kind) this.yaml11.push({ text: n.text, kind, span: n.span, isKey: false, value: n.value, ...(typeof n.key === 'string' ? { parentKey: n.key } : {}) });
+          if (kind) this.yaml11.push({ text: n.text, kind, span: n.span, isKey: false, value: n.value, node: n });
         }
       } else if (n.kind === 'map') for (const v of n.entries.values()) stack.push(v);
       else for (const v of n.items) stack.push(v);

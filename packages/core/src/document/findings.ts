@@ -1,6 +1,7 @@
 // What parsing finds besides the tree: syntax errors, duplicate keys and YAML 1.1 surprises. A leaf, so the parser and
 // its helpers can share these shapes without importing each other.
 import type { Span } from '../source/source-file.js';
+import type { ScalarNode } from './nodes.js';
 
 /** A YAML syntax problem at an exact place. */
 export interface SyntaxFinding {
@@ -19,10 +20,10 @@ export interface DuplicateKeyFinding {
 /** A plain scalar that YAML 1.1 reads differently from what it looks like (`yes`, `1:30`, `017`). */
 export interface Yaml11Finding {
   text: string;
-  /** The mapping key the value sits under, when it is a mapping value. */
-  parentKey?: string;
   kind: 'boolean' | 'sexagesimal' | 'octal';
   span: Span;
   isKey: boolean;
   value: unknown;
+  /** The value's node (for values, not keys), so checks can ask what its place expects. */
+  node?: ScalarNode;
 }

@@ -32,6 +32,24 @@ export function relocateDuplicateKey(f: DuplicateKeyFinding, by: number): Duplic
   return { ...f, span: shifted(f.span, by), firstSpan: shifted(f.firstSpan, by) };
 }
 
-export function relocateYaml11(f: Yaml11Finding, by: number): Yaml11Finding {
-  return { ...f, span: shifted(f.span, by) };
+/**
+ * A YAML 1.1 finding of a one-item piece moved by `by`, its value node replaced by the same node in `item`, the
+ * piece's item as placed in the whole document.
+ */
+export function relocateYaml11(f: Yaml11Finding, by: number, item: YNode): Yaml11Finding {
+  const out: Yaml11Finding = { ...f, span: shifted(f.span, by) };
+  const node = f.node && counterpart(f.node, item);
+  if (node?.kind === 'scalar') out.node = node;
+  else delete out.node;
+  return out;
+}
+
+/** The node at the same place in `item` as `node` is in its own item (the node below its tree's root list). */
+function counterpart(node: YNode, item: YNode): YNode | undefined {
+  const path: (string | number)[] = [];
+  let n: YNode = node;
+  for (; n.parent?.parent !== undefined && path.length < 1000; n = n.parent) if (n.key !== undefined) path.unshift(n.key);
+  let out: YNode | undefined = item;
+  for (const k of path) out = out?.kind === 'map' ? out.entries.get(String(k)) : out?.kind === 'seq' ? out.items[Number(k)] : undefined;
+  return out;
 }

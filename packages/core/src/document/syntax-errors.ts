@@ -1,7 +1,8 @@
-// YAML syntax errors as users need them: `yaml`'s errors moved onto the offending token, reworded, and one finding per
-// root cause; plus the nesting pre-scan that keeps absurd input away from the recursive parser.
+// YAML syntax errors as users need them: one finding per root cause, at the offending token (the wording is in
+// syntax-messages.ts); plus the nesting pre-scan that keeps absurd input away from the recursive parser.
 import type { YAMLError } from 'yaml';
 import type { SyntaxFinding } from './findings.js';
+import { explain } from './syntax-messages.js';
 
 /** Deeper nesting than this is refused unparsed: `yaml` recurses per level, and V8 aborts on stack exhaustion there. */
 export const MAX_SCAN_DEPTH = 1000;
@@ -55,35 +56,6 @@ export function estimateNesting(text: string): { depth: number; at: number } {
   return { depth: max, at };
 }
 
-const FRIENDLY: Record<string, string> = {
-  MULTIPLE_DOCS: 'valohai.yaml must hold a single YAML document, but a second document starts here.',
-  TAB_AS_INDENT: 'Tabs are not allowed for indentation in YAML; indent with spaces.',
-  BAD_INDENT: 'This line is not indented consistently with the lines around it.',
-  DUPLICATE_KEY: 'This key is written twice in the same mapping.',
-  BLOCK_AS_IMPLICIT_KEY: 'A block value cannot be used as a key; check the indentation and the colons above.',
-  MISSING_CHAR: 'A closing character is missing here.',
-  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; a colon or indentation is probably missing.',
-  UNEXPECTED_TOKEN: 'Unexpected text here; check the indentation and quoting.',
-  BAD_DIRECTIVE: 'This YAML directive is not valid.',
-  BAD_ALIAS: 'This alias is not valid.',
-  BAD_SCALAR_START: 'A plain value cannot start with this character; quote the value.',
-};
-
-/**
- * `yaml` often points an indentation error at the whitespace before the offending token; the user needs the token.
- * A span that covers only spaces (or nothing) is moved to the next word on the same line.
- */
-function meaningfulSpan(text: string, start: number, end: number): [number, number] {
-  const covered = text.slice(start, Math.max(start, end));
-  if (covered.trim() !== '') return [start, Math.max(start, end)];
-  let s = start;
-  while (s < text.length && (text[s] === ' ' || text[s] === '\t')) s++;
-  if (s >= text.length || text[s] === '\n' || text[s] === '\r') return [start, Math.max(start, end)];
-  let e = s;
-  while (e < text.length && !/[\s:]/.test(text[e]!)) e++;
-  return [s, Math.max(e, s + 1)];
-}
-
 /**
  * After one real syntax error, `yaml` reports more errors on the following lines of the broken region. Keeps the first
  * error of each run of errors on adjacent lines, so one root cause gives one finding.
@@ -119,29 +91,41 @@ function countBreaks(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Turns `yaml`'s errors into findings at the places users need, in words that say what is wrong. */
+/**
+ * Turns `yaml`'s errors into findings at the places users need, in words that say what was expected: a tab in the
+ * indentation becomes one finding at the tab (whatever `yaml` reported on its line), and the errors `yaml` reports on
+ * every token after the document broke are dropped as consequences.
+ */
 export function syntaxFindings(text: string, errors: readonly YAMLError[]): SyntaxFinding[] {
   const syntax: SyntaxFinding[] = [];
+  const seen = new Set<string>();
   // A key indented deeper than its neighbours continues the previous value, and `yaml` reports the pair of that value
   // and the key as one multi-line "implicit key" plus a nested-mapping error at the same place. Users need the key.
-  const misaligned = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
-  for (const e of errors) {
+  const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  let list: boolean | undefined;
+  const topLevelList = (): boolean => (list ??= startsWithListItem(text));
+  for (const e of sorted) {
     if (e.code === 'DUPLICATE_KEY') continue;
-    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && misaligned.has(e.pos[0])) continue;
-    if (e.code === 'MULTILINE_IMPLICIT_KEY') {
-      const end = Math.min(e.pos[1], text.length);
-      const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
-      if (lastBreak >= e.pos[0]) {
-        let start = lastBreak + 1;
-        while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
-        const key = text.slice(start, end);
-        syntax.push({ code: 'MISALIGNED_KEY', message: `"${key}" is indented more than the key above it, so YAML reads it as part of the value above instead of a key; line it up with the other keys of its mapping.`, span: { start, end: Math.max(end, start + 1) } });
-        continue;
-      }
-    }
-    const [start, end] = meaningfulSpan(text, Math.max(0, Math.min(e.pos[0], text.length)), Math.max(0, Math.min(e.pos[1], text.length)));
-    const base = e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
-    syntax.push({ code: e.code, message: FRIENDLY[e.code] ?? `${base.replace(/\.$/, '')}.`, span: { start, end } });
+    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0]) && !/block sequence/.test(e.message)) continue;
+    // The list item behind a "block sequence as key" error is also reported as a multi-line key at its dash.
+    if (e.code === 'MULTILINE_IMPLICIT_KEY' && text[e.pos[0]] === '-' && sorted.some((o) => o.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(o.message))) continue;
+    const finding = explain(text, e, syntax.length === 0, topLevelList);
+    if (!finding) continue;
+    const identity = `${finding.code}|${finding.span.start}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    syntax.push(finding);
   }
   return syntax;
+}
+
+/** True when the document's first content line is a list item, i.e. its top level is a block list. */
+function startsWithListItem(text: string): boolean {
+  for (const m of text.matchAll(/^[ \t]*([^\s#].*)?$/gm)) {
+    const content = m[1];
+    if (content === undefined || content === '---' || content.startsWith('%')) continue;
+    return /^-(?:[ \t]|$)/.test(content);
+  }
+  return false;
 }

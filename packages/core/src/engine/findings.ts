@@ -93,3 +93,24 @@ export const suppressionUnused = declareFinding({
     },
   },
 });
+
+/**
+ * file-not-valohai: a file none of whose items Valohai can read (a CI workflow, a `steps:` list of another tool) defines
+ * nothing; one error says so, and no rule runs on it, because every other finding would be noise about a foreign format.
+ */
+export const fileNotValohai = declareFinding({
+  reportedBy: 'engine',
+  meta: {
+    id: 'file-not-valohai',
+    area: 'structure',
+    description: 'A file must define at least one step, pipeline, endpoint, task or deployment; one that defines nothing is not a valohai.yaml.',
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: false,
+    parity: true,
+    messages: {
+      list: 'This file defines nothing for Valohai: its items start with {{keys}}, and Valohai reads only items that start with "step", "pipeline", "endpoint", "task" or "deployment", so this is probably not a valohai.yaml.',
+      mapping: 'This file is probably not a valohai.yaml: it is a mapping of {{keys}}, but a valohai.yaml is a list of items that start with "step", "pipeline", "endpoint", "task" or "deployment".',
+    },
+  },
+});

@@ -1,6 +1,7 @@
 // Analyzes every image of a document once: its reference parts, how it is written, its registry, whether it needs
 // credentials, and which configured pattern covers it as written (docs/configuration.md, "Pattern semantics"). Shared
 // by the image rules, editor hovers and `valohai-lint init`.
+import { KNOWN_PUBLIC } from './known-public.js';
 import { findPlaceholders, imageTraps, parseImageReference, PRIVATE_KINDS, registryKind } from '../docker/image-ref.js';
 import { DEFAULT_DOMAIN, OFFICIAL_PREFIX } from '../docker/normalize.js';
 import type { ImageRef, ImageRefError, ImageTrap, RegistryKind } from '../docker/types.js';
@@ -60,7 +61,8 @@ export function analyzeImage(use: ImageUse, config: ResolvedConfig): ImageAnalys
   const analysis: ImageAnalysis = { use, templated: false, ref, form: formOf(use.value, ref), traps: imageTraps(use.value, ref), kind: registryKind(ref.domain), needsCredentials: false };
   const asWritten = use.value;
   const qualified = ref.normalized;
-  analysis.publicBy = config.public.find((p) => patternMatches(p, asWritten) || patternMatches(p, qualified));
+  const isPublic = (p: string): boolean => patternMatches(p, asWritten) || patternMatches(p, qualified);
+  analysis.publicBy = config.public.find(isPublic) ?? KNOWN_PUBLIC.find(isPublic);
   const covering = firstMatch(config.registries, asWritten);
   if (covering) analysis.coveredBy = covering;
   const coveringQualified = covering ? undefined : firstMatch(config.registries, qualified);

@@ -4,7 +4,7 @@
 import { configInvalid, configRegistryPattern } from '../config/findings.js';
 import type { DeclaredFinding } from '../diagnostic/create.js';
 import type { FindingMeta } from '../diagnostic/types.js';
-import { fileEncoding, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
+import { fileEncoding, fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
 import type { Rule } from '../engine/types.js';
 import { allRules } from '../rules/index.js';
 
@@ -14,7 +14,7 @@ export interface FindingKind {
   reportedBy: 'rule' | 'engine' | 'configuration';
 }
 
-const DECLARED: readonly DeclaredFinding[] = [configInvalid, configRegistryPattern, fileEncoding, fileTooLarge, internalError, suppressionMalformed, suppressionUnused];
+const DECLARED: readonly DeclaredFinding[] = [configInvalid, configRegistryPattern, fileEncoding, fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused];
 
 const KINDS: readonly FindingKind[] = [
   ...allRules.map((r): FindingKind => ({ meta: r.meta, reportedBy: 'rule' })),

@@ -16,7 +16,7 @@ import { parseValohaiYaml, type ParseResult } from '../document/parse.js';
 import { relocate, relocateDuplicateKey, relocateYaml11 } from '../document/relocate.js';
 import { splitTopLevelItems, type ItemChunk } from '../document/top-level-items.js';
 import { createAnalysisContext, itemAnalysisContext } from '../engine/context.js';
-import { buildModel } from '../model/model.js';
+import { buildModel, foreignShape } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
 import { getRules } from './catalog.js';
 import { lint, runRule, settle, type LintResult } from './lint.js';
@@ -59,6 +59,8 @@ export class IncrementalLinter {
     if (!chunks || !parsed) return this.whole(text, config);
 
     const doc = this.assemble(text, chunks, parsed);
+    // A file of another format is answered by one finding about the whole of it, which lint() gives.
+    if (foreignShape(doc.root)) return this.whole(text, config);
     const model = buildModel(doc.root);
     const context = createAnalysisContext(doc, resolved, model);
     const signature = model.items.map((i) => `${i.kind ?? ''}\u0000${i.name?.value ?? ''}`).join('\u0001');
@@ -138,7 +140,7 @@ export class IncrementalLinter {
       root.items.push(item);
       root.value.push(item.value);
       for (const f of p.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
-      for (const f of p.yaml11) yaml11.push(relocateYaml11(f, by));
+      for (const f of p.yaml11) yaml11.push(relocateYaml11(f, by, item));
       steps += p.steps;
     });
     this.placed = placed;

@@ -8,12 +8,13 @@ import { createDocument, type ValohaiDocument } from '../document/document.js';
 import { createAnalysisContext, type AnalysisContext } from '../engine/context.js';
 import { applyFixes } from '../engine/fixes.js';
 import { EditTrail } from '../engine/edit-trail.js';
-import { fileEncoding, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
+import { fileEncoding, fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
 import { parseDirectives, suppressionTest } from '../engine/suppressions.js';
 import type { Rule } from '../engine/types.js';
-import type { ValohaiModel } from '../model/model.js';
+import { foreignShape, type ValohaiModel } from '../model/model.js';
 import type { DecodedSource } from '../source/decode.js';
 import { SourceFile, type Span } from '../source/source-file.js';
+import { quotedList } from '../util/text.js';
 import { getRules, KNOWN_IDS } from './catalog.js';
 
 export interface LintResult {
@@ -78,8 +79,18 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   const doc = options?.document?.source.text === text ? options.document : createDocument(text);
   const context = createAnalysisContext(doc, resolved);
   const found: Diagnostic[] = [];
+  // A file of another format gets one finding saying so; every rule would only add noise about it.
+  if (notValohai(doc, found, resolved)) return { diagnostics: settle(doc, found, resolved), document: doc, model: context.model, context };
   for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) runRule(rule, context, found);
   return { diagnostics: settle(doc, found, resolved), document: doc, model: context.model, context };
+}
+
+/** Reports file-not-valohai into `found` when the document defines nothing Valohai reads; true when it did. */
+export function notValohai(doc: ValohaiDocument, found: Diagnostic[], resolved: ResolvedConfig): boolean {
+  const foreign = doc.hasSyntaxErrors ? undefined : foreignShape(doc.root);
+  if (!foreign) return false;
+  emitInto(resolved, found, fileNotValohai.meta, { messageId: foreign.shape, data: { keys: quotedList(foreign.keys, 'and', 5) }, span: foreign.span }, doc.source);
+  return true;
 }
 
 /** Runs one rule on a context (unless it is off, or the YAML is broken and the rule is not about YAML). Never throws. */

@@ -102,3 +102,32 @@ export function pipelines(model: ValohaiModel): Item[] {
 export function itemLabel(item: Item): string {
   return item.name?.value ?? `${item.kind ?? 'item'} #${item.index + 1}`;
 }
+
+/** Why a document is not a valohai.yaml at all: it has content, but not one item of a kind Valohai knows. */
+export interface ForeignShape {
+  /** A list of items none of which has a kind key, or a mapping (the top level of valohai.yaml is a list). */
+  shape: 'list' | 'mapping';
+  /** The keys its items (or the mapping) start with, in file order, without repeats. */
+  keys: string[];
+  /** Where to report it: the first key. */
+  span: Span;
+}
+
+/**
+ * The shape of a document that defines nothing for Valohai: a non-empty list of mappings none of which has a kind key,
+ * or a mapping without one (such as a CI workflow). Undefined for anything a valohai.yaml could be meant to be,
+ * including lists with scalar items and mappings with a kind key (the schema reports those).
+ */
+export function foreignShape(root: YNode | undefined): ForeignShape | undefined {
+  const hasKind = (node: YNode): boolean => node.kind === 'map' && ITEM_KINDS.some((k) => node.entries.has(k));
+  if (root?.kind === 'map') {
+    const first = [...root.entries.values()][0];
+    if (!first || hasKind(root)) return undefined;
+    return { shape: 'mapping', keys: [...root.entries.keys()], span: first.keySpan ?? root.span };
+  }
+  const items = itemsOf(root);
+  if (items.length === 0 || !items.every((i) => i.kind === 'map') || items.some(hasKind)) return undefined;
+  const keys = [...new Set(items.flatMap((i) => (i.kind === 'map' ? [...i.entries.keys()].slice(0, 1) : [])))];
+  const firstKey = items.flatMap((i) => (i.kind === 'map' ? [...i.entries.values()] : []))[0];
+  return { shape: 'list', keys, span: firstKey?.keySpan ?? items[0]!.span };
+}

@@ -266,3 +266,72 @@ export function dottedNodeMeant(view: PipelineView, specifier: string): string |
   }
   return best;
 }
+
+// --- Uses of a node's step, and duplicate step names ------------------------------------------------------------------
+
+/** Something a node takes from its step by name: an input or parameter named by its override, an edge or a target. */
+export interface StepUse {
+  kind: 'input' | 'parameter';
+  name: string;
+  /** Where the name is written. */
+  span: Span;
+}
+
+/** What a node uses of its step: override inputs and parameters, edge keys into it, pipeline parameter targets. */
+export function nodeStepUses(source: SourceFile, view: PipelineView, n: PipelineNode): StepUse[] {
+  const uses: StepUse[] = [];
+  for (const [key, kind] of [['inputs', 'input'], ['parameters', 'parameter']] as const) {
+    for (const entry of itemsOf(child(n.override, key))) {
+      const name = stringAt(entry, 'name');
+      if (name) uses.push({ kind, name: name.value, span: name.span });
+    }
+  }
+  const name = n.name?.value;
+  if (name === undefined || view.repeated.has(name)) return uses;
+  const specifiers = [...edgesOf(view).flatMap((e) => [e.source, e.target]), ...pipelineParameters(view).flatMap((p) => p.all)];
+  for (const node of specifiers) {
+    const [nodePart, typePart, keyPart] = parseSpecifier(source, node)?.parts ?? [];
+    if (nodePart?.text !== name || !typePart || !keyPart || /[*?]/.test(keyPart.text)) continue;
+    if (typePart.text === 'input' || typePart.text === 'parameter') uses.push({ kind: typePart.text, name: keyPart.text, span: keyPart.span });
+  }
+  return uses;
+}
+
+/** Every definition of a step name, in file order (valohai-yaml keeps only the last). */
+export function stepDefinitions(model: ValohaiModel, name: string): Item[] {
+  return model.ofKind('step').filter((i) => i.name?.value === name);
+}
+
+/**
+ * Whether an earlier definition of `step`'s name declares what `use` names while `step` (the one that takes effect)
+ * does not: the use was written for the replaced definition, so the duplicate name is the cause, not the use.
+ */
+export function onlyReplacedHas(model: ValohaiModel, step: Item, use: { kind: StepUse['kind']; name: string }): boolean {
+  if (!step.name) return false;
+  const key = use.kind === 'input' ? 'inputs' : 'parameters';
+  if (declaredNames(step, key).includes(use.name)) return false;
+  return stepDefinitions(model, step.name.value).some((d) => d !== step && declaredNames(d, key).includes(use.name));
+}
+
+/** A node that relies on a replaced definition of its step: the uses only an earlier definition of the name declares. */
+export interface ReplacedStepUse {
+  view: PipelineView;
+  node: PipelineNode;
+  /** The definition that takes effect (the last of the name). */
+  step: Item;
+  uses: StepUse[];
+}
+
+/** The nodes whose uses only a replaced (earlier) definition of their duplicated step name satisfies. */
+export function replacedStepUses(model: ValohaiModel, views: readonly PipelineView[], source: SourceFile): ReplacedStepUse[] {
+  const out: ReplacedStepUse[] = [];
+  for (const view of views) {
+    for (const n of view.nodes) {
+      const resolved = resolveNodeStep(model, n);
+      if (resolved.kind !== 'resolved' || resolved.via !== 'step' || stepDefinitions(model, resolved.step.name?.value ?? '').length < 2) continue;
+      const uses = nodeStepUses(source, view, n).filter((u) => onlyReplacedHas(model, resolved.step, u));
+      if (uses.length > 0) out.push({ view, node: n, step: resolved.step, uses });
+    }
+  }
+  return out;
+}

@@ -187,3 +187,8 @@ export function pyNumericString(value: string, type: 'integer' | 'float'): numbe
 export function shownValue(node: YNode): string {
   return node.kind === 'scalar' && node.style === 'plain' ? display(node.text) : display(node.value);
 }
+
+/** A value as a message names it: text in double quotes, numbers, booleans and dates as written (`not 80`, `"abc"`). */
+export function quotedShown(node: YNode): string {
+  return typeof node.value === 'string' ? `"${shownValue(node)}"` : shownValue(node);
+}

@@ -2,6 +2,7 @@
 // warns), so the earlier step, pipeline, task, endpoint or deployment silently disappears.
 import { defineRule } from '../engine/define-rule.js';
 import type { Item, ItemKind } from '../model/model.js';
+import { replacedStepUses } from '../model/pipelines.js';
 
 export const duplicateName = defineRule({
   meta: {
@@ -18,10 +19,13 @@ export const duplicateName = defineRule({
     },
   },
   check(ctx) {
+    // A step whose replacement breaks a node is reported once, at that node, by pipeline-unknown-step.
+    const broken = new Set(replacedStepUses(ctx.model, ctx.pipelines(), ctx.doc.source).map((r) => r.step.name?.value));
     // `pipeline` and `blueprint` land in the same table, but valohai-yaml compares names per item key, and so do we.
     const seen = new Map<string, Item>();
     for (const item of ctx.model.items) {
       if (!item.kind || !item.name) continue;
+      if (item.kind === 'step' && broken.has(item.name.value)) continue;
       const key = `${item.kind}\u0000${item.name.value}`;
       const earlier = seen.get(key);
       seen.set(key, item);

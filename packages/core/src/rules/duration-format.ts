@@ -58,8 +58,8 @@ export const durationFormat = defineRule({
       noDuration: 'Duration "{{value}}" contains no number with a unit; write a duration such as "1h 30m" or "90min", or seconds as an integer.',
       notPositive: 'Duration "{{value}}" does not add up to a positive length of time; write a duration such as "1h 30m" or "90min", or leave "{{key}}" out.',
       tooLong: 'Duration "{{value}}" is longer than Valohai can represent (about 2.7 million years); write a shorter duration.',
-      float: 'Duration "{{value}}" is a decimal number, which Valohai cannot read; write whole seconds as an integer ({{seconds}}), or a duration string such as "1h 30m".',
-      floatNoInteger: 'Duration "{{value}}" is a decimal number, which Valohai cannot read; write whole seconds as an integer, or a duration string such as "1h 30m".',
+      float: 'Duration {{value}} is a decimal number, which Valohai cannot read; write whole seconds as an integer ({{seconds}}), or a duration string such as "1h 30m".',
+      floatNoInteger: 'Duration {{value}} is a decimal number, which Valohai cannot read; write whole seconds as an integer, or a duration string such as "1h 30m".',
     },
   },
   check(ctx) {

@@ -3,7 +3,7 @@
 import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { ITEM_KINDS, type ItemKind } from '../model/model.js';
-import { valohaiSchema, type SchemaNode } from '../schema/validate.js';
+import { valohaiSchema, type SchemaNode } from '../schema/schema-node.js';
 
 const DEF_OF: Record<ItemKind, string> = { step: 'step', task: 'task', endpoint: 'endpoint', pipeline: 'pipeline', blueprint: 'pipeline', deployment: 'deployment' };
 

@@ -4,6 +4,7 @@ import { itemsOf } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { ITEM_KINDS } from '../model/model.js';
 import { closestMatches } from '../util/did-you-mean.js';
+import { quotedList } from '../util/text.js';
 
 /** The kinds to offer; "blueprint" is a legacy alias of "pipeline" and not advertised. */
 const SHOWN_KINDS = ['step', 'pipeline', 'endpoint', 'task', 'deployment'];
@@ -43,12 +44,16 @@ export const itemUnknownKind = defineRule({
       const guess = entries.map(([key, value]) => ({ key, value, close: closestMatches(key, ITEM_KINDS, 2) })).find((g) => g.close.length > 0);
       const target = guess ?? { key: first[0], value: first[1], close: [] };
       const span = target.value.keySpan ?? node.span;
-      const hint = target.close[0] ? ` Did you mean "${target.close[0]}"?` : ` Expected ${SHOWN_KINDS.slice(0, -1).map((k) => `"${k}"`).join(', ')} or "${SHOWN_KINDS[SHOWN_KINDS.length - 1]}".`;
+      const kind = target.close[0];
+      // Every kind holds a mapping: renaming `steps:` over a list of steps would only trade this finding for a type error.
+      const renames = kind !== undefined && target.value.kind === 'map';
+      let hint = ` Expected ${quotedList(SHOWN_KINDS, 'or')}.`;
+      if (kind !== undefined) hint = renames ? ` Did you mean "${kind}"?` : ` Each ${kind} is a top-level item of its own, written "- ${kind}:", holding a mapping.`;
       ctx.report({
         messageId: 'unknownKind',
         data: { key: target.key, hint },
         span,
-        suggestions: target.close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] })),
+        suggestions: renames ? target.close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] })) : [],
       });
     }
   },

@@ -1,13 +1,15 @@
-// node-action-value: a pipeline node action whose `when` or `then` value valohai-yaml does not know, so the action may
-// never fire or may do nothing. `then: require-approval` is warned about too (parity), though newer Valohai may know it.
+// node-action-value: a pipeline node action whose `when` or `then` value Valohai does not know, so the action may never
+// fire or may do nothing. The known values are valohai-yaml's plus the documented ones it predates (`require-approval`,
+// a documented divergence in parity/divergences.ts).
 import { child, itemsOf, type YNode } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { replaceScalar } from '../document/scalar-text.js';
+import { DOCUMENTED_THEN_VALUES } from '../parity/divergences.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const WHENS = ['node-starting', 'node-complete', 'node-error'];
-const THENS = ['noop', 'stop-pipeline', 'error-pipeline'];
+const THENS = ['noop', 'stop-pipeline', 'error-pipeline', ...DOCUMENTED_THEN_VALUES];
 
 /** The string elements of a string-or-list value (other types are the schema's finding). */
 function elements(node: YNode | undefined): (YNode & { value: string })[] {
@@ -25,9 +27,8 @@ export const nodeActionValue = defineRule({
     hasSuggestions: true,
     parity: true,
     messages: {
-      when: 'Action "when" value "{{value}}" is not one valohai-yaml knows, so the action might never be triggered.{{alternatives}}',
-      then: 'Action "then" value "{{value}}" is not one valohai-yaml knows, so the action might do nothing.{{alternatives}}',
-      requireApproval: 'Action "then" value "require-approval" is not one valohai-yaml 0.57.0 knows (it knows "noop", "stop-pipeline" and "error-pipeline"), although Valohai\'s newer platform may accept it.',
+      when: 'Action "when" value "{{value}}" is not one Valohai knows, so the action might never be triggered.{{alternatives}}',
+      then: 'Action "then" value "{{value}}" is not one Valohai knows, so the action might do nothing.{{alternatives}}',
     },
   },
   check(ctx) {
@@ -50,10 +51,6 @@ export const nodeActionValue = defineRule({
           }
           for (const el of elements(child(action, 'then'))) {
             if (THENS.includes(el.value)) continue;
-            if (el.value === 'require-approval') {
-              ctx.report({ messageId: 'requireApproval', span: el.span });
-              continue;
-            }
             ctx.report({ messageId: 'then', data: { value: el.value, alternatives: alternativesText(el.value, THENS) }, span: el.span, suggestions: suggest(el, THENS) });
           }
         }

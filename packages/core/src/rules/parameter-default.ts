@@ -19,9 +19,10 @@ import {
   pyIntAccepts,
   pyNumber,
   pyTruthy,
+  quotedShown,
   shownValue,
 } from '../model/steps.js';
-import { quotedList } from '../util/text.js';
+import { wordList } from '../util/text.js';
 import type { Fix } from '../diagnostic/types.js';
 
 /** What kind of value a node holds, in words ("an integer", "a date"), telling Python ints and floats apart. */
@@ -49,11 +50,6 @@ function quoteSuggestion(source: SourceFile, node: YNode): Fix[] {
   return present(textFix(source, node, JSON.stringify(node.text), `Quote "${node.text}"`));
 }
 
-function choicesText(nodes: readonly YNode[]): string {
-  const shown = nodes.slice(0, 8).map(shownValue);
-  return nodes.length > 8 ? `${shown.map((s) => `"${s}"`).join(', ')}, … (${nodes.length - 8} more)` : quotedList(shown);
-}
-
 export const parameterDefault = defineRule({
   meta: {
     id: 'parameter-default',
@@ -64,16 +60,17 @@ export const parameterDefault = defineRule({
     hasSuggestions: true,
     parity: true,
     messages: {
-      notString: 'Default "{{value}}" is {{kind}}, but the parameter\'s type is "string"; quote the value or change the type.',
-      notStringImplicit: 'Default "{{value}}" is {{kind}}, but a parameter without "type" is a string parameter; {{remedy}}.',
-      notInteger: 'Default "{{value}}" is not an integer, but the parameter\'s type is "integer".',
-      notFloat: 'Default "{{value}}" is not a number, but the parameter\'s type is "float".',
+      notString: 'Default {{value}} is {{kind}}, but the parameter\'s type is "string"; quote the value or change the type.',
+      notStringImplicit: 'Default {{value}} is {{kind}}, but a parameter without "type" is a string parameter; {{remedy}}.',
+      notInteger: 'Default {{value}} is not an integer, but the parameter\'s type is "integer".',
+      notWholeNumber: 'Default {{value}} is not a whole number, but the parameter\'s type is "integer"; write {{integer}}, or change the type to "float".',
+      notFloat: 'Default {{value}} is not a number, but the parameter\'s type is "float".',
       empty: 'An empty default value is not a valid "{{type}}"; give a number or remove the empty value.',
-      belowMin: 'Default "{{value}}" is below the parameter\'s minimum "{{min}}"; use a value of at least {{min}}.',
-      aboveMax: 'Default "{{value}}" is above the parameter\'s maximum "{{max}}"; use a value of at most {{max}}.',
-      notInChoices: 'Default "{{value}}" is not one of the allowed choices {{choices}}.',
-      choiceTypeMismatch: 'Default "{{value}}" is {{kind}}, but the choice "{{choice}}" is {{choiceKind}}, so they do not match; quote both or neither.',
-      flagNotBoolean: 'Default "{{value}}" is not valid for a flag parameter; use true or false.',
+      belowMin: 'Default {{value}} is below the parameter\'s minimum {{min}}; use a value of at least {{min}}.',
+      aboveMax: 'Default {{value}} is above the parameter\'s maximum {{max}}; use a value of at most {{max}}.',
+      notInChoices: 'Default {{value}} is not one of the parameter\'s choices; expected {{choices}}.',
+      choiceTypeMismatch: 'Default {{value}} is {{kind}}, but the choice {{choice}} is {{choiceKind}}, so they do not match; quote both or neither.',
+      flagNotBoolean: 'Default {{value}} is not valid for a flag parameter; use true or false.',
     },
   },
   check(ctx) {
@@ -94,7 +91,7 @@ export const parameterDefault = defineRule({
         const max = numberAt(param, 'max');
         const choiceNodes = type === 'flag' ? undefined : itemsOf(child(param, 'choices'));
         for (const el of elements) {
-          const value = shownValue(el);
+          const value = quotedShown(el);
           if (type === 'string' && typeof el.value !== 'string') {
             const suggestions = quoteSuggestion(ctx.doc.source, el);
             if (hasExplicitType(param)) ctx.report({ messageId: 'notString', data: { value, kind: kindOf(el) }, span: el.span, suggestions });
@@ -107,7 +104,11 @@ export const parameterDefault = defineRule({
           }
           if (type === 'integer' && !pyIntAccepts(el)) {
             if (el.value === '') ctx.report({ messageId: 'empty', data: { type }, span: el.span });
-            else ctx.report({ messageId: 'notInteger', data: { value }, span: el.span });
+            else if (typeof el.value === 'number' && Number.isFinite(el.value)) {
+              // The nearest whole number (halves away from zero, as people round).
+              const integer = String(Math.sign(el.value) * Math.round(Math.abs(el.value)));
+              ctx.report({ messageId: 'notWholeNumber', data: { value, integer }, span: el.span, suggestions: present(textFix(ctx.doc.source, el, integer, `Write ${integer}`)) });
+            } else ctx.report({ messageId: 'notInteger', data: { value }, span: el.span });
           } else if (type === 'float' && !pyFloatAccepts(el)) {
             if (el.value === '') ctx.report({ messageId: 'empty', data: { type }, span: el.span });
             else ctx.report({ messageId: 'notFloat', data: { value }, span: el.span });
@@ -120,10 +121,10 @@ export const parameterDefault = defineRule({
           if (type === 'flag') {
             if (!pyEquals(el.value, true) && !pyEquals(el.value, false)) ctx.report({ messageId: 'flagNotBoolean', data: { value }, span: el.span });
           } else if (choiceNodes && choiceNodes.length > 0 && !choiceNodes.some((c) => pyEquals(el.value, c.value))) {
-            const lookalike = choiceNodes.find((c) => shownValue(c) === value);
+            const lookalike = choiceNodes.find((c) => shownValue(c) === shownValue(el));
             if (lookalike) {
-              ctx.report({ messageId: 'choiceTypeMismatch', data: { value, kind: kindOf(el), choice: shownValue(lookalike), choiceKind: kindOf(lookalike) }, span: el.span });
-            } else ctx.report({ messageId: 'notInChoices', data: { value, choices: choicesText(choiceNodes) }, span: el.span });
+              ctx.report({ messageId: 'choiceTypeMismatch', data: { value, kind: kindOf(el), choice: quotedShown(lookalike), choiceKind: kindOf(lookalike) }, span: el.span });
+            } else ctx.report({ messageId: 'notInChoices', data: { value, choices: wordList(choiceNodes.map(quotedShown), 'or', 8) }, span: el.span });
           }
         }
       }

@@ -3,8 +3,8 @@
 // compares the unconverted string with a number, which Python refuses, so it skips it). Facts: valohai-yaml's objs/parameter.py.
 import { defineRule } from '../engine/define-rule.js';
 import { child, itemsOf, type YNode } from '../document/nodes.js';
-import { effectiveEntries, effectiveItems, isMultiple, numberAt, parameterType, pyEquals, pyNumericString, pyTruthy, shownValue } from '../model/steps.js';
-import { quotedList } from '../util/text.js';
+import { effectiveEntries, effectiveItems, isMultiple, numberAt, parameterType, pyEquals, pyNumericString, pyTruthy, quotedShown, shownValue } from '../model/steps.js';
+import { wordList } from '../util/text.js';
 
 export const parameterRange = defineRule({
   meta: {
@@ -16,12 +16,12 @@ export const parameterRange = defineRule({
     hasSuggestions: false,
     parity: false,
     messages: {
-      minAboveMax: 'The minimum "{{min}}" is greater than the maximum "{{max}}", so no value is allowed; swap them or correct one.',
-      belowMin: 'Default "{{value}}" is below the parameter\'s minimum "{{min}}"; use a value of at least {{min}}.',
-      aboveMax: 'Default "{{value}}" is above the parameter\'s maximum "{{max}}"; use a value of at most {{max}}.',
-      notInChoices: 'Default "{{value}}" is not one of the allowed choices {{choices}}.',
-      textBelowMin: 'Default "{{value}}" means {{number}}, which is below the parameter\'s minimum "{{min}}"; use a value of at least {{min}}.',
-      textAboveMax: 'Default "{{value}}" means {{number}}, which is above the parameter\'s maximum "{{max}}"; use a value of at most {{max}}.',
+      minAboveMax: 'The minimum {{min}} is greater than the maximum {{max}}, so no value is allowed; swap them or correct one.',
+      belowMin: 'Default {{value}} is below the parameter\'s minimum {{min}}; use a value of at least {{min}}.',
+      aboveMax: 'Default {{value}} is above the parameter\'s maximum {{max}}; use a value of at most {{max}}.',
+      notInChoices: 'Default {{value}} is not one of the parameter\'s choices; expected {{choices}}.',
+      textBelowMin: 'Default {{value}} means {{number}}, which is below the parameter\'s minimum {{min}}; use a value of at least {{min}}.',
+      textAboveMax: 'Default {{value}} means {{number}}, which is above the parameter\'s maximum {{max}}; use a value of at most {{max}}.',
     },
   },
   check(ctx) {
@@ -39,7 +39,7 @@ export const parameterRange = defineRule({
         if (!def) continue;
         const multiple = isMultiple(param);
         const range = (el: YNode, n: number, asText: boolean): void => {
-          const value = shownValue(el);
+          const value = quotedShown(el);
           const number = Number.isFinite(n) ? String(n) : n > 0 ? 'infinity' : 'minus infinity';
           if (min && n < min.value) ctx.report({ messageId: asText ? 'textBelowMin' : 'belowMin', data: { value, number, min: shownValue(min.node) }, span: el.span });
           if (max && n > max.value) ctx.report({ messageId: asText ? 'textAboveMax' : 'aboveMax', data: { value, number, max: shownValue(max.node) }, span: el.span });
@@ -51,7 +51,7 @@ export const parameterRange = defineRule({
           range(def, 0, false);
           const choices = itemsOf(child(param, 'choices'));
           if (choices.length > 0 && !choices.some((c) => pyEquals(0, c.value))) {
-            ctx.report({ messageId: 'notInChoices', data: { value: shownValue(def), choices: quotedList(choices.slice(0, 8).map(shownValue)) }, span: def.span });
+            ctx.report({ messageId: 'notInChoices', data: { value: quotedShown(def), choices: wordList(choices.map(quotedShown), 'or', 8) }, span: def.span });
           }
           continue;
         }

@@ -4,7 +4,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, edgesOf, parseSpecifier, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, stepDefinition, withPart } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
@@ -42,7 +42,7 @@ export const pipelineEdgeKey = defineRule({
           const step = ctx.model.step(node.step.value);
           if (!step) continue;
           const declared = declaredNames(step, CHECKED[typePart.text]);
-          if (declared.includes(keyPart.text)) continue;
+          if (declared.includes(keyPart.text) || onlyReplacedHas(ctx.model, step, { kind: typePart.text, name: keyPart.text })) continue;
           const data = { step: itemLabel(step), node: nodePart.text, type: typePart.text, key: keyPart.text, side };
           const related = [stepDefinition(step)];
           if (declared.length === 0) {

@@ -3,7 +3,7 @@
 import { child, itemsOf, stringAt } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { declaredNames, nodeLabel, resolveNodeStep, stepDefinition } from '../model/pipelines.js';
+import { declaredNames, nodeLabel, onlyReplacedHas, resolveNodeStep, stepDefinition } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { itemLabel } from '../model/model.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
@@ -41,7 +41,8 @@ export const pipelineOverrideUnknown = defineRule({
           const declared = declaredNames(resolved.step, kind.key);
           for (const entry of itemsOf(child(n.override, kind.key))) {
             const name = stringAt(entry, 'name');
-            if (!name || declared.includes(name.value)) continue;
+            // A name only a replaced definition of a duplicated step declares: pipeline-unknown-step names the cause.
+            if (!name || declared.includes(name.value) || onlyReplacedHas(ctx.model, resolved.step, { kind: kind.messageId, name: name.value })) continue;
             const data = { step, node: nodeLabel(n), name: name.value };
             const related = [stepDefinition(resolved.step)];
             if (declared.length === 0) {

@@ -5,7 +5,7 @@ import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, onlyReplacedHas, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, withPart } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 import { plural } from '../util/text.js';
@@ -47,8 +47,12 @@ export const pipelineParameterTarget = defineRule({
             continue;
           }
           const typeOk = typePart.text.startsWith('parameter');
+          const node = p.byName.get(nodePart.text);
           if (!typeOk) {
-            const edit = replaceScalar(source, spec.node, withPart(spec, 1, 'parameter'));
+            // "parameter" only helps when the node's step has (or is not known to lack) a parameter of that name.
+            const step = node?.type === 'execution' && node.step ? ctx.model.step(node.step.value) : undefined;
+            const fits = !step || declaredNames(step, 'parameters').includes(keyPart.text);
+            const edit = fits ? replaceScalar(source, spec.node, withPart(spec, 1, 'parameter')) : undefined;
             ctx.report({
               messageId: 'socket',
               data: { target: spec.text, param: label, type: typePart.text },
@@ -56,7 +60,6 @@ export const pipelineParameterTarget = defineRule({
               suggestions: edit ? [{ title: `Replace "${typePart.text}" with "parameter"`, edits: [edit] }] : [],
             });
           }
-          const node = p.byName.get(nodePart.text);
           if (!node) {
             const suggestions: Fix[] = [];
             for (const candidate of closestMatches(nodePart.text, nodeNames)) {
@@ -82,7 +85,7 @@ export const pipelineParameterTarget = defineRule({
             continue;
           }
           const declared = declaredNames(step, 'parameters');
-          if (declared.includes(keyPart.text)) continue;
+          if (declared.includes(keyPart.text) || onlyReplacedHas(ctx.model, step, { kind: 'parameter', name: keyPart.text })) continue;
           const data = { step: itemLabel(step), node: nodePart.text, name: keyPart.text, param: label };
           const related = [stepDefinition(step)];
           if (declared.length === 0) {

@@ -1,8 +1,10 @@
-// pipeline-unknown-step: an execution or task node names a step this file does not define. Nodes with `commit` are
-// skipped, because their step comes from that commit's valohai.yaml.
+// pipeline-unknown-step: an execution or task node names a step this file does not define, or relies on a definition
+// that a later step of the same name replaces. Nodes with `commit` are skipped, because their step comes from that
+// commit's valohai.yaml.
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { namesOf, nodeLabel } from '../model/pipelines.js';
+import { namesOf, nodeLabel, replacedStepUses, stepDefinitions } from '../model/pipelines.js';
+import { wordList } from '../util/text.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
@@ -19,9 +21,21 @@ export const pipelineUnknownStep = defineRule({
     messages: {
       unknown: 'Node "{{node}}" of pipeline "{{pipeline}}" runs step "{{step}}", which is not defined in this file.{{alternatives}}',
       noSteps: 'Node "{{node}}" of pipeline "{{pipeline}}" runs step "{{step}}", but this file defines no steps; add a step of that name, or set the node\'s "commit" to run it from another commit.',
+      replaced: 'Node "{{node}}" of pipeline "{{pipeline}}" uses {{uses}}, which only the earlier step "{{step}}" declares, but a later step of the same name replaces it; rename one of the two steps.',
     },
   },
   check(ctx) {
+    // A duplicated step name: uses written for the replaced definition make one finding per node, here.
+    for (const r of replacedStepUses(ctx.model, ctx.pipelines(), ctx.doc.source)) {
+      const name = r.step.name!.value;
+      const uses = wordList([...new Set(r.uses.map((u) => `${u.kind} "${u.name}"`))], 'and', 5);
+      const earlier = stepDefinitions(ctx.model, name).filter((d) => d !== r.step && d.name);
+      const related = [
+        ...earlier.map((d) => ({ span: d.name!.span, message: `The earlier step "${name}", which declares them` })),
+        { span: r.step.name!.span, message: `The later step "${name}", which replaces it` },
+      ];
+      ctx.report({ messageId: 'replaced', data: { node: nodeLabel(r.node), pipeline: r.view.label, uses, step: name }, span: r.node.step!.span, related });
+    }
     const steps = namesOf(ctx.model, 'step');
     for (const p of ctx.pipelines()) {
       for (const n of p.nodes) {

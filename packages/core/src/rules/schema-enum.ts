@@ -12,7 +12,7 @@ export const schemaEnum = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
-    messages: { notAllowed: '{{subject}} must be {{allowed}}, not "{{value}}".{{hint}}' },
+    messages: { notAllowed: '{{subject}} must be {{allowed}}, not {{value}}.{{hint}}' },
   },
   check(ctx) {
     for (const f of schemaFindingsOf(ctx.schema(), 'enum')) {

@@ -35,12 +35,21 @@ export const stopConditionExpression = defineRule({
         if (!problem) continue;
         const span = subSpan(node, text, problem.start, problem.end);
         const start = verbatimStart(node, text);
+        // A suggestion is offered only when it leaves a valid expression ("x =" → "x ==" would not).
+        const suggestion = problem.suggestion;
         const suggestions: Fix[] =
-          problem.suggestion && start !== undefined
-            ? [{ title: problem.suggestion.title, edits: problem.suggestion.edits.map((e) => ({ span: { start: start + e.start, end: start + e.end }, newText: e.text })) }]
+          suggestion && start !== undefined && !verifyExpression(applied(node.value, suggestion.edits))
+            ? [{ title: suggestion.title, edits: suggestion.edits.map((e) => ({ span: { start: start + e.start, end: start + e.end }, newText: e.text })) }]
             : [];
         ctx.report({ messageId: kind, data: { expression: display(node.value.replace(/[\r\n]+/g, ' '), 50), name: itemLabel(item), reason: problem.reason }, span, suggestions });
       }
     }
   },
 });
+
+/** The expression with a suggestion's edits (offsets into the expression) applied. */
+function applied(expression: string, edits: readonly { start: number; end: number; text: string }[]): string {
+  let out = expression;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

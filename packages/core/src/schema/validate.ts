@@ -10,32 +10,9 @@ import { Timestamp } from '../document/scalars.js';
 import type { Fix } from '../diagnostic/types.js';
 import type { Span } from '../source/source-file.js';
 import { closestMatches } from '../util/did-you-mean.js';
-import { display, quotedList } from '../util/text.js';
-import schemaJson from './valohai.schema.json' with { type: 'json' };
-
-/** The project's schema of valohai.yaml (for hover texts and completion as well as for validation). */
-export const valohaiSchema: SchemaNode = schemaJson as SchemaNode;
-
-/** The part of a JSON Schema object the mapper reads, plus this project's annotation keywords. */
-export interface SchemaNode {
-  title?: string;
-  description?: string;
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  enum?: unknown[];
-  /** Replaces the generated sentence for the schema's own failing keywords (not for `type`). */
-  'x-message'?: string;
-  /** Files the finding under another rule family (only `exclusive` is used). */
-  'x-category'?: 'exclusive';
-  /** What a type error says is expected, when the type names alone would be unclear. */
-  'x-expected'?: string;
-  /** Extra advice for specific unknown keys. */
-  'x-hints'?: Record<string, string>;
-  /** Common wrong enum values and the allowed value they mean. */
-  'x-aliases'?: Record<string, string>;
-  [keyword: string]: unknown;
-}
+import { display, quotedList, wordList } from '../util/text.js';
+import { dedentedKey } from './dedented-key.js';
+import { asSchema, type SchemaNode } from './schema-node.js';
 
 /** Which rule reports a finding. */
 export type SchemaCategory = 'unknownKey' | 'missingKey' | 'type' | 'enum' | 'value' | 'exclusive';
@@ -198,7 +175,7 @@ function expectedText(schema: SchemaNode | undefined, types: readonly string[]):
   if (custom) return custom;
   const words = types.map((t) => {
     if (t !== 'array') return TYPE_WORDS[t] ?? t;
-    const itemType = schema?.items?.type;
+    const itemType = asSchema(schema?.items)?.type;
     if (typeof itemType === 'string' && itemType !== 'array' && TYPE_WORDS[itemType]) return `a list of ${itemType === 'object' ? 'mappings' : `${itemType}s`}`;
     return 'a list';
   });
@@ -221,17 +198,34 @@ function writtenValue(v: unknown): string {
   return typeof v === 'string' ? `"${v}"` : String(v);
 }
 
+/** The allowed values as a list: `"a"`, `"a", "b" or "c"`, or the first eight and how many more there are. */
 function allowedText(values: readonly unknown[]): string {
-  const written = values.map(writtenValue);
-  if (written.length === 1) return written[0]!;
-  return `one of ${written.slice(0, -1).join(', ')} or ${written[written.length - 1]}`;
+  return wordList(values.map(writtenValue), 'or', 8);
 }
 
-function fillMessage(template: string, node: YNode | undefined, owner: YNode | undefined, path: readonly (string | number)[]): string {
+/** A value as a message names it: text in double quotes, numbers and booleans as they are (`at least 1025, not 80`). */
+function quotedValue(value: unknown): string {
+  return typeof value === 'string' ? `"${display(value)}"` : display(value);
+}
+
+/** A valid value derived from an invalid one, by the schema's `x-rewrite` recipe, when one can be derived. */
+function rewritten(schema: SchemaNode | undefined, value: unknown): string | undefined {
+  if (schema?.['x-rewrite'] !== 'slug' || typeof value !== 'string') return undefined;
+  const slug = value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '');
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
+  return slug !== value && (!pattern || pattern.test(slug)) ? slug : undefined;
+}
+
+function fillMessage(template: string, node: YNode | undefined, owner: YNode | undefined, path: readonly (string | number)[], rewrite?: string): string {
   return template
     .replace(/\{value\}/g, () => display(node?.value))
     .replace(/\{key\}/g, () => String(path[path.length - 1] ?? ''))
-    .replace(/\{name\}/g, () => nameSuffix(owner));
+    .replace(/\{name\}/g, () => nameSuffix(owner))
+    .replace(/\{rewrite\}/g, () => (rewrite === undefined ? '' : `; write "${rewrite}"`));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -285,7 +279,7 @@ function computeFindings(doc: ValohaiDocument, onlyItem: number | undefined): Sc
   const findings: SchemaFinding[] = [];
   const missing = new Map<string, { keys: string[]; finding: FindingBase<'missingKey'> }>();
   for (const r of kept) {
-    const finding = toFinding(r, root);
+    const finding = toFinding(r, root, doc.source.text);
     if (!finding) continue;
     if (finding.category === 'missingKey' && finding.messageId === 'missingKey') {
       // Several missing keys of one mapping make one finding.
@@ -345,7 +339,7 @@ function pointerOf(path: readonly (string | number)[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefined {
+function toFinding(r: RawError, root: YNode | undefined, text: string): SchemaFinding | undefined {
   const { error, parent } = r;
   const at = locate(root, r.segments);
   const { node, path } = at;
@@ -368,17 +362,15 @@ function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefi
       const candidates = Object.keys(parent?.properties ?? {});
       const present = new Set(node?.kind === 'map' ? node.entries.keys() : []);
       const hints = parent?.['x-hints'];
-      const hint = hints && Object.hasOwn(hints, key) ? hints[key] : undefined;
+      const dedented = dedentedKey(text, node, keyNode, key);
+      const hint = hints && Object.hasOwn(hints, key) ? hints[key] : dedented ? `It is a key of ${dedented.inList ? 'the items of ' : ''}"${dedented.owner}" above, so it is probably indented too little: line it up with "${dedented.lineUpWith}"${dedented.inList ? ' of the last item' : ''}.` : undefined;
       const close = hint ? [] : closestMatches(key, candidates.filter((c) => !present.has(c)), 3);
       const span = keyNode?.keySpan ?? valueSpan(keyNode ?? node);
       let hintText = '';
       if (hint) hintText = ` ${hint}`;
       else if (close.length > 0) hintText = ` Did you mean "${close[0]}"?`;
-      else if (candidates.length > 0) {
-        const shown = candidates.slice(0, 8).map((c) => `"${c}"`);
-        hintText = ` Expected one of ${shown.join(', ')}${candidates.length > 8 ? `, … (${candidates.length - 8} more)` : ''}.`;
-      }
-      const suggestions: Fix[] = close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] }));
+      else if (candidates.length > 0) hintText = ` Expected ${quotedList(candidates, 'or', 8)}.`;
+      const suggestions: Fix[] = dedented?.fix ? [dedented.fix] : close.map((c) => ({ title: `Rename to "${c}"`, edits: [{ span, newText: c }] }));
       return {
         category: 'unknownKey',
         messageId: 'unknownKey',
@@ -432,18 +424,20 @@ function toFinding(r: RawError, root: YNode | undefined): SchemaFinding | undefi
         ...base,
         category: 'enum',
         messageId: 'notAllowed',
-        data: { subject: subjectOf(path), allowed: allowedText(allowed), value: display(value), hint: close[0] ? ` Did you mean "${close[0]}"?` : '' },
+        data: { subject: subjectOf(path), allowed: allowedText(allowed), value: quotedValue(value), hint: close[0] ? ` Did you mean "${close[0]}"?` : '' },
         span,
         ...(suggestions.length ? { suggestions } : {}),
       };
     }
     default: {
       const span = valueSpan(node);
-      if (custom) return { ...base, category: 'value', messageId: 'custom', data: { message: fillMessage(custom, node, node?.parent, path) }, span };
+      const rewrite = rewritten(parent, node?.value);
+      const suggestions: Fix[] = rewrite === undefined ? [] : [{ title: `Replace with "${rewrite}"`, edits: [{ span, newText: rewrite }] }];
+      if (custom) return { ...base, category: 'value', messageId: 'custom', data: { message: fillMessage(custom, node, node?.parent, path, rewrite) }, span, ...(suggestions.length ? { suggestions } : {}) };
       const id = VALUE_KEYWORDS[error.keyword] ?? 'invalid';
       const params = error.params as { limit?: number; pattern?: string };
       const value = node?.value;
-      const data: Record<string, string> = { subject: subjectOf(path), value: display(value), limit: String(params.limit ?? ''), pattern: String(params.pattern ?? '') };
+      const data: Record<string, string> = { subject: subjectOf(path), value: quotedValue(value), limit: String(params.limit ?? ''), pattern: String(params.pattern ?? '') };
       if (typeof value === 'string') data['length'] = String([...value].length);
       if (Array.isArray(value)) data['count'] = String(value.length);
       return { ...base, category: 'value', messageId: id, data, span };

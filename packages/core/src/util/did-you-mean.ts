@@ -1,5 +1,6 @@
 // Ranks candidates by edit distance for "Did you mean …?" messages and rename suggestions.
 import { distance } from 'fastest-levenshtein';
+import { quotedList } from './text.js';
 
 /** Candidates within a small edit distance of `value` (case-insensitive), closest first, at most `max`. */
 export function closestMatches(value: string, candidates: Iterable<string>, max = 3): string[] {
@@ -21,12 +22,13 @@ export function closestMatch(value: string, candidates: Iterable<string>): strin
   return closestMatches(value, candidates, 1)[0];
 }
 
-/** ` Did you mean "x"?` or ` Expected one of "a", "b", "c".` (with a leading space), or '' when there is nothing to say. */
+/**
+ * ` Did you mean "x"?`, or what is expected: ` Expected "a".`, ` Expected "a", "b" or "c".`, ` Expected "a", "b" … or 4
+ * more.` (with a leading space); '' when there is nothing to say.
+ */
 export function alternativesText(value: string, candidates: readonly string[], listLimit = 8): string {
   const best = closestMatch(value, candidates);
   if (best !== undefined) return ` Did you mean "${best}"?`;
   if (candidates.length === 0) return '';
-  const shown = candidates.slice(0, listLimit).map((c) => `"${c}"`);
-  const more = candidates.length > listLimit ? `, … (${candidates.length - listLimit} more)` : '';
-  return ` Expected one of ${shown.join(', ')}${more}.`;
+  return ` Expected ${quotedList(candidates, 'or', listLimit)}.`;
 }

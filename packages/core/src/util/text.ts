@@ -58,11 +58,19 @@ export function display(value: unknown, max = 60): string {
   return shorten(s, max, 'end');
 }
 
-/** A list of quoted values: `"a", "b" and "c"`. */
-export function quotedList(values: readonly string[], conjunction = 'and'): string {
-  const q = values.map((v) => `"${v}"`);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+/**
+ * A list of quoted values: `"a", "b" and "c"`; beyond `limit` values, the first `limit` and how many more there are
+ * (`"a", "b", "c" and 4 more`).
+ */
+export function quotedList(values: readonly string[], conjunction = 'and', limit = Infinity): string {
+  return wordList(values.map((v) => `"${v}"`), conjunction, limit);
+}
+
+/** Words joined as a sentence lists them (`a, b and c`), beyond `limit` the first `limit` and `and 4 more`. */
+export function wordList(words: readonly string[], conjunction = 'and', limit = Infinity): string {
+  if (words.length > limit) return `${words.slice(0, limit).join(', ')} ${conjunction} ${words.length - limit} more`;
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
 /** A count with its word, pluralized by adding "s": `no parts`, `1 part`, `3 parts`. */

@@ -1,32 +1,10 @@
-// Reads the project's JSON Schema of valohai.yaml for completion and hover: follows `$ref`, `allOf` and if/then/else
-// (the pipeline-node `type` discrimination, string-or-mapping forms) against what is known about the instance at the cursor.
-import { valohaiSchema } from '@valohai-lint/core';
+// Walks the project's JSON Schema of valohai.yaml to the place of a value: follows `$ref`, `allOf` and if/then/else (the
+// pipeline-node `type` discrimination, string-or-mapping forms) against what is known about the instance. Rules read the
+// type a place expects from it; editors read keys, descriptions and allowed values for completion and hover.
+import type { YNode } from '../document/nodes.js';
+import { asSchema, valohaiSchema, type SchemaNode } from './schema-node.js';
 
-/** The parts of a JSON Schema object this module reads. */
-export interface SchemaNode {
-  $ref?: string;
-  title?: string;
-  description?: string;
-  type?: string | string[];
-  properties?: Record<string, SchemaNode | boolean>;
-  patternProperties?: Record<string, SchemaNode | boolean>;
-  additionalProperties?: SchemaNode | boolean;
-  items?: SchemaNode | boolean;
-  enum?: unknown[];
-  const?: unknown;
-  required?: string[];
-  allOf?: (SchemaNode | boolean)[];
-  anyOf?: (SchemaNode | boolean)[];
-  oneOf?: (SchemaNode | boolean)[];
-  if?: SchemaNode | boolean;
-  then?: SchemaNode | boolean;
-  else?: SchemaNode | boolean;
-  not?: SchemaNode | boolean;
-  'x-aliases'?: Record<string, string>;
-  [keyword: string]: unknown;
-}
-
-const ROOT = valohaiSchema as unknown as SchemaNode;
+const ROOT = valohaiSchema;
 
 /** What is known about the value a schema is applied to: enough to decide the schema's `if` conditions. */
 export interface Instance {
@@ -41,10 +19,6 @@ export function rootSchema(): SchemaNode {
   return ROOT;
 }
 
-function asNode(s: SchemaNode | boolean | undefined): SchemaNode | undefined {
-  return typeof s === 'object' && s !== null ? s : undefined;
-}
-
 function resolveRef(ref: string): SchemaNode | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = ROOT;
@@ -53,7 +27,7 @@ function resolveRef(ref: string): SchemaNode | undefined {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
-  return asNode(node as SchemaNode | undefined);
+  return asSchema(node as SchemaNode | undefined);
 }
 
 function typeMatches(type: string | string[] | undefined, actual: Instance['type']): boolean | undefined {
@@ -79,7 +53,7 @@ export function matches(schema: SchemaNode | boolean | undefined, inst: Instance
     for (const [key, sub] of Object.entries(schema.properties)) {
       if (!inst.values.has(key)) continue;
       const value = inst.values.get(key);
-      const s = asNode(sub);
+      const s = asSchema(sub);
       if (!s) continue;
       if ('const' in s) results.push(value === undefined ? undefined : value === s.const);
       else if (s.enum) results.push(value === undefined ? undefined : s.enum.includes(value));
@@ -104,7 +78,7 @@ export interface Applied {
 export function expandApplied(schemas: readonly SchemaNode[], inst: Instance): Applied[] {
   const out: Applied[] = [];
   const visit = (s: SchemaNode | boolean | undefined, certain: boolean, depth: number): void => {
-    const node = asNode(s);
+    const node = asSchema(s);
     if (!node || depth > 32) return;
     out.push({ node, certain });
     if (node.$ref) visit(resolveRef(node.$ref), certain, depth + 1);
@@ -195,6 +169,19 @@ export function typesOf(schemas: readonly SchemaNode[], inst: Instance = {}): st
   return [...out];
 }
 
+/**
+ * The JSON types a value may have at these schemas: their `type`s plus the types of their enum and const values
+ * (`integer` counted as `number` too). Empty when nothing is said, i.e. any value goes.
+ */
+export function valueTypesOf(schemas: readonly SchemaNode[], inst: Instance = {}): string[] {
+  const out = new Set(typesOf(schemas, inst));
+  for (const s of expand(schemas, inst)) {
+    for (const v of [...(s.enum ?? []), ...('const' in s ? [s.const] : [])]) out.add(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v);
+  }
+  if (out.has('integer')) out.add('number');
+  return [...out];
+}
+
 /** The values an enum (or boolean) allows, in schema order. */
 export function enumValuesOf(schemas: readonly SchemaNode[], inst: Instance = {}): unknown[] {
   const expanded = expand(schemas, inst);
@@ -208,4 +195,38 @@ export function enumValuesOf(schemas: readonly SchemaNode[], inst: Instance = {}
 /** True when a value at these schemas is a mapping (so its keys can be completed). */
 export function isObjectSchema(schemas: readonly SchemaNode[], inst: Instance = { type: 'object' }): boolean {
   return expand(schemas, inst).some((s) => s.type === 'object' || s.properties !== undefined);
+}
+
+// --- The schema at a node of a parsed document -------------------------------------------------------------------------
+
+/** What the schema can know about a parsed node, for deciding `if` conditions. */
+export function instanceOf(node: YNode): Instance {
+  if (node.kind === 'map') {
+    const values = new Map<string, unknown>();
+    for (const [k, v] of node.entries) values.set(k, v.kind === 'scalar' ? v.value : undefined);
+    return { type: 'object', values };
+  }
+  if (node.kind === 'seq') return { type: 'array' };
+  const v = node.value;
+  return { type: v === null || v === undefined ? 'null' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string' };
+}
+
+/** The schemas describing the last node of a chain of nodes from the root down. */
+export function schemasForChain(chain: readonly YNode[]): SchemaNode[] {
+  let schemas: SchemaNode[] = [ROOT];
+  for (let i = 1; i < chain.length && schemas.length > 0; i++) {
+    const parent = chain[i - 1]!;
+    const node = chain[i]!;
+    if (parent.kind === 'seq') schemas = childOfItem(schemas, instanceOf(parent));
+    else if (parent.kind === 'map') schemas = childOfKey(schemas, instanceOf(parent), String(node.key ?? ''));
+    else return [];
+  }
+  return schemas;
+}
+
+/** The schemas describing a node of a parsed document (found through its parents). */
+export function schemasAt(node: YNode): SchemaNode[] {
+  const chain: YNode[] = [];
+  for (let n: YNode | undefined = node; n && chain.length <= 1000; n = n.parent) chain.push(n);
+  return schemasForChain(chain.reverse());
 }

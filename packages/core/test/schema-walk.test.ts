@@ -1,7 +1,9 @@
-// Reading the project's JSON Schema for completion and hover: $ref, allOf and if/then/else against a partial instance.
+// Walking the project's JSON Schema (completion, hover, the type a place expects): $ref, allOf and if/then/else against a partial instance.
 import { describe, expect, it } from 'vitest';
-import schema from '../../core/src/schema/valohai.schema.json' with { type: 'json' };
-import { childOfItem, childOfKey, descriptionOf, enumValuesOf, propertiesOf, rootSchema, type Instance } from '../src/schema.js';
+import schema from '../src/schema/valohai.schema.json' with { type: 'json' };
+import { createDocument } from '../src/document/document.js';
+import { nodeAtPath } from '../src/document/nodes.js';
+import { childOfItem, childOfKey, descriptionOf, enumValuesOf, propertiesOf, rootSchema, schemasAt, valueTypesOf, type Instance } from '../src/schema/walk.js';
 
 const defs = schema.$defs as unknown as Record<string, { patternProperties?: Record<string, { description: string }> }>;
 
@@ -41,5 +43,46 @@ describe('schema navigation', () => {
     const step = childOfKey(childOfItem([rootSchema()], { type: 'array' }), node({}), 'step');
     const devices = childOfKey(childOfKey(step, node({}), 'resources'), node({}), 'devices');
     expect(descriptionOf(childOfKey(devices, node({}), 'nvidia.com/gpu'))).toBe(Object.values(defs['devices']!.patternProperties!)[0]!.description);
+  });
+});
+
+describe('the schema at a node of a parsed document', () => {
+  const text = [
+    '- step:',
+    '    name: train',
+    '    image: docker.io/library/python:3.12',
+    '    command: python train.py',
+    '    time-limit: 1:30',
+    '    inputs:',
+    '      - name: data',
+    '        optional: yes',
+    '        keep-directories: suffix',
+    '    parameters:',
+    '      - name: mode',
+    '        type: string',
+    '        default: no',
+    '- pipeline:',
+    '    name: p',
+    '    nodes:',
+    '      - name: n',
+    '        type: deployment',
+    '        deployment: d',
+    '    edges: []',
+  ].join('\n');
+  const root = createDocument(text).root;
+  const at = (...path: (string | number)[]) => valueTypesOf(schemasAt(nodeAtPath(root, path)!)).sort();
+
+  it('knows the types of values by their place', () => {
+    expect(at(0, 'step', 'inputs', 0, 'optional')).toEqual(['boolean']);
+    expect(at(0, 'step', 'inputs', 0, 'keep-directories')).toEqual(['boolean', 'string']);
+    expect(at(0, 'step', 'time-limit')).toEqual(['integer', 'number', 'string']);
+    expect(at(0, 'step', 'parameters', 0, 'type')).toEqual(['string']);
+    expect(at(0, 'step', 'name')).toEqual(['string']);
+    // A parameter's default may be anything.
+    expect(at(0, 'step', 'parameters', 0, 'default')).toEqual([]);
+  });
+
+  it('follows the node type discrimination', () => {
+    expect(at(1, 'pipeline', 'nodes', 0, 'deployment')).toEqual(['string']);
   });
 });
