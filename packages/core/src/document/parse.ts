@@ -3,6 +3,7 @@
 import { type Document, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../source/source-file.js';
 import { Converter } from './convert.js';
+import { fastParseValohaiYaml } from './fast-parse.js';
 import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
 import type { YNode } from './nodes.js';
 import { collapseCascades, estimateNesting, MAX_SCAN_DEPTH, syntaxFindings } from './syntax-errors.js';
@@ -14,11 +15,14 @@ export interface ParseResult {
   yaml11: Yaml11Finding[];
 }
 
-/** Parses valohai.yaml text. Never throws. A leading byte-order mark is allowed (PyYAML accepts it). */
-export function parseValohaiYaml(text: string): ParseResult {
-  if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text);
+/**
+ * Parses valohai.yaml text. Never throws. A leading byte-order mark is allowed (PyYAML accepts it). `fast: false` skips
+ * the fast path (fast-parse.ts), which gives the same result on the texts it reads; tests compare the two.
+ */
+export function parseValohaiYaml(text: string, { fast = true }: { fast?: boolean } = {}): ParseResult {
+  if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text, fast);
   // `yaml` counts the BOM as indentation; parse without it and shift every offset back by one.
-  const result = parseWithoutBom(text.slice(1));
+  const result = parseWithoutBom(text.slice(1), fast);
   const seen = new Set<Span>();
   const shift = (span: Span | undefined): void => {
     if (!span || seen.has(span)) return;
@@ -46,7 +50,9 @@ export function parseValohaiYaml(text: string): ParseResult {
   return result;
 }
 
-function parseWithoutBom(text: string): ParseResult {
+function parseWithoutBom(text: string, fast: boolean): ParseResult {
+  const quick = fast ? fastParseValohaiYaml(text) : undefined;
+  if (quick) return quick;
   const depth = estimateNesting(text);
   if (depth.depth > MAX_SCAN_DEPTH) {
     // `yaml` recurses per nesting level, and V8 aborts the process (not a catchable error) when that exhausts the stack.

@@ -1,0 +1,66 @@
+// The fast path of parsing: reads the YAML subset real valohai.yaml files use (block mappings and sequences, plain,
+// quoted and block scalars, flow sequences of scalars, comments) straight into YNodes, several times faster than
+// `yaml`'s parser and composer. Its result is the one the `yaml` path (parse.ts) gives for the same text, spans and
+// findings included; on anything else (anchors, tags, flow mappings, syntax errors, ...) it gives the text up, after
+// at most one linear pass, and parse.ts reads it with `yaml`, which reports every problem as before.
+import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
+import { BlockParser } from './fast-block.js';
+import { atLineEnd, giveUp, HASH, hasUnsupportedCharacter, isBreakOrSpace, nextLineStart, NotHandled, skipSpaces, SPACE, TAB } from './fast-text.js';
+import type { YNode } from './nodes.js';
+
+/** What parse.ts returns, as the fast path builds it: never any syntax finding. */
+export interface FastParseResult {
+  root: YNode;
+  syntax: SyntaxFinding[];
+  duplicateKeys: DuplicateKeyFinding[];
+  yaml11: Yaml11Finding[];
+}
+
+/** The fast path's verdict on a text: its result with the work it took, or why it left the text to `yaml`. */
+export type FastParseOutcome = { handled: true; result: FastParseResult; steps: number } | { handled: false; reason: string };
+
+/** The parse of `text` (without a byte-order mark) when the fast path reads it, else undefined. Never throws. */
+export function fastParseValohaiYaml(text: string): FastParseResult | undefined {
+  const outcome = tryFastParse(text);
+  return outcome.handled ? outcome.result : undefined;
+}
+
+/** Like fastParseValohaiYaml, but says why a text was left to `yaml`, and how much work a handled one took. */
+export function tryFastParse(text: string): FastParseOutcome {
+  try {
+    if (hasUnsupportedCharacter(text)) giveUp('character');
+    const parser = new BlockParser(text);
+    const root = parser.parseRoot(rootStart(text));
+    const result: FastParseResult = { root, syntax: [], duplicateKeys: parser.findings.duplicateKeys, yaml11: parser.findings.yaml11Findings() };
+    return { handled: true, result, steps: parser.steps + text.length };
+  } catch (error) {
+    // Anything unexpected (a stack overflow on some input) also leaves the text to the `yaml` path.
+    return { handled: false, reason: error instanceof NotHandled ? error.reason : `internal: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * The offset of the root collection's first character, past blank and comment lines and one `---` line. A directive,
+ * a document end, a second document start or an empty document give the text up.
+ */
+function rootStart(text: string): number {
+  let started = false;
+  for (let ls = 0; ; ) {
+    let p = ls;
+    while (text.charCodeAt(p) === SPACE) p++;
+    if (p >= text.length) giveUp('empty-document');
+    const c = text.charCodeAt(p);
+    if (c === TAB) giveUp('tab');
+    if (c !== HASH && !atLineEnd(text, p)) {
+      if (p > ls) giveUp('indented-root');
+      if (c === 37) giveUp('directive');
+      if (text.startsWith('...', p) && isBreakOrSpace(text, p + 3)) giveUp('document-end');
+      if (!text.startsWith('---', p) || !isBreakOrSpace(text, p + 3)) return p;
+      if (started) giveUp('multiple-documents');
+      started = true;
+      p = skipSpaces(text, p + 3);
+      if (!atLineEnd(text, p) && !(text.charCodeAt(p) === HASH && text.charCodeAt(p - 1) === SPACE)) giveUp('content-after-document-start');
+    }
+    ls = nextLineStart(text, p);
+  }
+}
