@@ -1,15 +1,15 @@
-// Flow collections for the fast parser: sequences of plain and one-line quoted scalars (`[a.output.x, b.input.y]`),
-// nested sequences, and the empty mapping `{}`, possibly over several lines. Pairs, non-empty flow mappings and
-// multi-line scalars inside brackets are left to the `yaml` library.
-import type { YNode } from './nodes.js';
-import { addItem, type FindingCollector, mapNode, scalarNode, seqNode } from './fast-nodes.js';
+// Flow collections for the fast parser: sequences and mappings of plain and one-line quoted scalars and of nested flow
+// collections (`[a.output.x, b.input.y]`, `{type: slider}`, `[{name: a}]`), possibly over several lines. Pairs in
+// sequences, entries without a value and multi-line scalars inside brackets are left to the `yaml` library.
+import type { MapNode, SeqNode, YNode } from './nodes.js';
+import { addEntry, addItem, type FindingCollector, mapNode, scalarNode, seqNode } from './fast-nodes.js';
 import { closingQuote, doubleQuotedValue, type PlainLine, plainStartProblem, scanPlainLine, singleQuotedValue, Stop } from './fast-scalars.js';
 import { atLineEnd, contentEnd, CR, giveUp, HASH, LF, nextLineStart, nextNonBlank, SPACE, TAB, trimBack } from './fast-text.js';
 
 /** Deeper nesting than this is left to `yaml` (valohai.yaml never comes close). */
 export const MAX_FAST_DEPTH = 100;
 
-/** A parsed flow collection and the offset after its closing bracket. */
+/** A parsed flow collection or item, and the offset after it. */
 export interface FlowResult {
   node: YNode;
   end: number;
@@ -21,22 +21,16 @@ export interface FlowResult {
  */
 export function parseFlow(text: string, pos: number, required: number, depth: number, findings: FindingCollector): FlowResult {
   if (depth > MAX_FAST_DEPTH) giveUp('too-deep');
-  if (text.charCodeAt(pos) === 123) {
-    const close = skipSpaces(text, pos + 1, required);
-    if (text.charCodeAt(close) !== 125) giveUp('flow-mapping');
-    const map = mapNode(pos, true);
-    map.span.end = close + 1;
-    return { node: map, end: close + 1 };
-  }
-  const seq = seqNode(pos, true);
-  const line: PlainLine = { end: 0, stop: Stop.LineEnd, at: 0 };
+  const map = text.charCodeAt(pos) === 123 ? mapNode(pos, true) : undefined;
+  const seq = map ? undefined : seqNode(pos, true);
+  const closing = map ? 125 : 93;
   let expectItem = true;
   let i = pos + 1;
   for (;;) {
     i = skipSpaces(text, i, required);
     const c = text.charCodeAt(i);
     if (i >= text.length) giveUp('unclosed-flow');
-    if (c === 93) break;
+    if (c === closing) break;
     if (c === 44) {
       if (expectItem) giveUp('flow-empty-item');
       expectItem = true;
@@ -44,30 +38,78 @@ export function parseFlow(text: string, pos: number, required: number, depth: nu
       continue;
     }
     if (!expectItem) giveUp('flow-missing-comma');
-    if (c === 91 || c === 123) {
-      const inner = parseFlow(text, i, required, depth + 1, findings);
-      addItem(seq, inner.node);
-      i = inner.end;
-    } else if (c === 34 || c === 39) {
-      const close = closingQuote(text, i);
-      const nl = text.indexOf('\n', i);
-      if (nl >= 0 && nl < close) giveUp('flow-multiline-scalar');
-      const value = c === 39 ? singleQuotedValue(text, i, close, false) : doubleQuotedValue(text, i, close);
-      addItem(seq, scalarNode(value, c === 39 ? 'single' : 'double', value, i, close + 1));
-      i = close + 1;
-    } else {
-      const reason = plainStartProblem(c, text.charCodeAt(i + 1), true);
-      if (reason) giveUp(reason);
-      scanPlainLine(text, i, true, line);
-      addItem(seq, findings.plain(text.slice(i, line.end), i, trimBack(text, i, line.end)));
-      if (line.stop === Stop.LineEnd) endsBeforeNextLine(text, line.at);
-      i = line.at;
-    }
+    i = map ? flowEntry(text, i, required, depth, findings, map) : flowItem(text, i, required, depth, findings, seq!);
     if (text.charCodeAt(i) === 58) giveUp('flow-pair');
     expectItem = false;
   }
-  seq.span.end = i + 1;
-  return { node: seq, end: i + 1 };
+  const node = map ?? seq!;
+  node.span.end = i + 1;
+  return { node, end: i + 1 };
+}
+
+/** Reads one item at `i` into `seq` (or, without one, returns it as a value); returns the offset after it. */
+function flowItem(text: string, i: number, required: number, depth: number, findings: FindingCollector, seq: SeqNode): number {
+  const item = flowScalarOrCollection(text, i, required, depth, findings);
+  addItem(seq, item.node);
+  return item.end;
+}
+
+/** A scalar or a nested collection inside brackets. */
+function flowScalarOrCollection(text: string, i: number, required: number, depth: number, findings: FindingCollector): FlowResult {
+  const c = text.charCodeAt(i);
+  if (c === 91 || c === 123) return parseFlow(text, i, required, depth + 1, findings);
+  if (c === 34 || c === 39) {
+    const close = oneLineQuote(text, i);
+    const value = c === 39 ? singleQuotedValue(text, i, close, false) : doubleQuotedValue(text, i, close);
+    return { node: scalarNode(value, c === 39 ? 'single' : 'double', value, i, close + 1), end: close + 1 };
+  }
+  const reason = plainStartProblem(c, text.charCodeAt(i + 1), true);
+  if (reason) giveUp(reason);
+  const line = scanPlainLine(text, i, true, { end: 0, stop: Stop.LineEnd, at: 0 });
+  if (line.stop === Stop.LineEnd) endsBeforeNextLine(text, line.at);
+  return { node: findings.plain(text.slice(i, line.end), i, trimBack(text, i, line.end)), end: line.at };
+}
+
+/** Reads the `key: value` entry at `i` into `map`; returns the offset after the value. */
+function flowEntry(text: string, i: number, required: number, depth: number, findings: FindingCollector, map: MapNode): number {
+  const c = text.charCodeAt(i);
+  let key: string;
+  let keyEnd: number;
+  let colon: number;
+  const plain = c !== 34 && c !== 39;
+  if (!plain) {
+    const close = oneLineQuote(text, i);
+    key = c === 39 ? singleQuotedValue(text, i, close, false) : doubleQuotedValue(text, i, close);
+    keyEnd = colon = close + 1;
+  } else {
+    const reason = plainStartProblem(c, text.charCodeAt(i + 1), false);
+    if (reason) giveUp(reason);
+    const line: PlainLine = scanPlainLine(text, i, true, { end: 0, stop: Stop.LineEnd, at: 0 }, true);
+    key = text.slice(i, line.end);
+    keyEnd = trimBack(text, i, line.end);
+    colon = line.at;
+    if (key === '<<') giveUp('merge-key');
+  }
+  // Only `key: value` on one line: no empty values, no `:` without a space, no value on the next line.
+  const v = colon + 2;
+  if (text.charCodeAt(colon) !== 58 || text.charCodeAt(colon + 1) !== SPACE) giveUp('flow-entry');
+  let valueAt = v;
+  while (text.charCodeAt(valueAt) === SPACE) valueAt++;
+  const next = text.charCodeAt(valueAt);
+  if (atLineEnd(text, valueAt) || next === 44 || next === 125 || next === HASH) giveUp('flow-entry');
+  const keySpan = { start: i, end: keyEnd };
+  findings.key(map, key, keySpan, plain);
+  const value = flowScalarOrCollection(text, valueAt, required, depth, findings);
+  addEntry(map, key, keySpan, value.node);
+  return value.end;
+}
+
+/** The closing quote of a quoted scalar inside brackets, which must close on its line. */
+function oneLineQuote(text: string, i: number): number {
+  const close = closingQuote(text, i);
+  const nl = text.indexOf('\n', i);
+  if (nl >= 0 && nl < close) giveUp('flow-multiline-scalar');
+  return close;
 }
 
 /** Skips spaces, line breaks and comments inside a flow collection, checking each new line's indentation. */

@@ -16,8 +16,11 @@ export interface FastParseResult {
   yaml11: Yaml11Finding[];
 }
 
-/** The fast path's verdict on a text: its result with the work it took, or why it left the text to `yaml`. */
-export type FastParseOutcome = { handled: true; result: FastParseResult; steps: number } | { handled: false; reason: string };
+/**
+ * The fast path's verdict on a text: its result, or why it left the text to `yaml`; `steps` counts the characters it
+ * examined (each time it examined them), so tests can check that the work grows linearly with the text.
+ */
+export type FastParseOutcome = { handled: true; result: FastParseResult; steps: number } | { handled: false; reason: string; steps: number };
 
 /** The parse of `text` (without a byte-order mark) when the fast path reads it, else undefined. Never throws. */
 export function fastParseValohaiYaml(text: string): FastParseResult | undefined {
@@ -27,15 +30,18 @@ export function fastParseValohaiYaml(text: string): FastParseResult | undefined 
 
 /** Like fastParseValohaiYaml, but says why a text was left to `yaml`, and how much work a handled one took. */
 export function tryFastParse(text: string): FastParseOutcome {
+  const parser = new BlockParser(text);
+  // The character check reads the whole text once.
+  parser.steps = text.length;
   try {
     if (hasUnsupportedCharacter(text)) giveUp('character');
-    const parser = new BlockParser(text);
     const root = parser.parseRoot(rootStart(text));
     const result: FastParseResult = { root, syntax: [], duplicateKeys: parser.findings.duplicateKeys, yaml11: parser.findings.yaml11Findings() };
-    return { handled: true, result, steps: parser.steps + text.length };
+    return { handled: true, result, steps: parser.steps };
   } catch (error) {
     // Anything unexpected (a stack overflow on some input) also leaves the text to the `yaml` path.
-    return { handled: false, reason: error instanceof NotHandled ? error.reason : `internal: ${error instanceof Error ? error.message : String(error)}` };
+    const reason = error instanceof NotHandled ? error.reason : `internal: ${error instanceof Error ? error.message : String(error)}`;
+    return { handled: false, reason, steps: parser.steps };
   }
 }
 

@@ -1,7 +1,7 @@
 // Scalars for the fast parser: where a plain or quoted scalar ends and the string it loads, exactly as the `yaml`
 // library's lexer and composer read them (lexer.ts, resolve-flow-scalar.ts), for the cases the fast path accepts.
 // Anything else (tabs in plain text, bad escapes, under-indented continuation lines) gives the text up.
-import { atLineEnd, COLON, columnOf, CR, giveUp, HASH, LF, nextLineStart, nextNonBlank, SPACE, TAB } from './fast-text.js';
+import { atLineEnd, COLON, columnOf, CR, giveUp, type GiveUpReason, HASH, LF, nextLineStart, nextNonBlank, SPACE, TAB } from './fast-text.js';
 
 /**
  * How a plain scalar's scan stopped on a line: at a line break or the end of the text, at the `#` of a comment, at a
@@ -19,8 +19,11 @@ export interface PlainLine {
 
 const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
-/** Scans one line of a plain scalar from `pos` (a non-space character) in block or flow context. */
-export function scanPlainLine(text: string, pos: number, flow: boolean, into: PlainLine): PlainLine {
+/**
+ * Scans one line of a plain scalar from `pos` (a non-space character) in block or flow context. Inside brackets a
+ * `:` indicator gives the text up unless `key` (a flow mapping's key).
+ */
+export function scanPlainLine(text: string, pos: number, flow: boolean, into: PlainLine, key = false): PlainLine {
   let end = pos;
   let i = pos;
   for (; i < text.length; i++) {
@@ -29,7 +32,7 @@ export function scanPlainLine(text: string, pos: number, flow: boolean, into: Pl
       const next = text.charCodeAt(i + 1);
       if (next === TAB) giveUp('tab');
       if (next === SPACE || atLineEnd(text, i + 1) || (flow && isFlowIndicator(next))) {
-        if (flow) giveUp('flow-pair');
+        if (flow && !key) giveUp('flow-pair');
         return set(into, end, Stop.Indicator, i);
       }
       end = i + 1;
@@ -230,7 +233,7 @@ export function doubleQuotedValue(text: string, pos: number, close: number): str
  * Why a scalar starting with `c` (followed by `next`) is not a plain scalar the fast path reads, if it is not: an
  * anchor, alias or tag, another kind of node, a character YAML reserves, or an indicator (`- `, `? `, `: `).
  */
-export function plainStartProblem(c: number, next: number, flow: boolean): string | undefined {
+export function plainStartProblem(c: number, next: number, flow: boolean): GiveUpReason | undefined {
   switch (c) {
     case 38:
       return 'anchor';
@@ -263,6 +266,6 @@ export function plainStartProblem(c: number, next: number, flow: boolean): strin
 }
 
 /** 'indicator' when `-`, `?` or `:` followed by `next` is an indicator rather than the start of a plain scalar. */
-function indicatorBefore(next: number, flow: boolean): string | undefined {
+function indicatorBefore(next: number, flow: boolean): GiveUpReason | undefined {
   return next === SPACE || next === TAB || next === LF || next === CR || Number.isNaN(next) || (flow && isFlowIndicator(next)) ? 'indicator' : undefined;
 }

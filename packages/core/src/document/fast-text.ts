@@ -8,13 +8,60 @@ export const SPACE = 32;
 export const HASH = 35;
 export const COLON = 58;
 
-/** Why the fast path left a text to the `yaml` library; carries a short, stable reason for tests. */
+/** Every reason the fast path leaves a text to the `yaml` library, and what it means. */
+export const GIVE_UP_REASONS = {
+  alias: 'an alias (`*name`)',
+  anchor: 'an anchor (`&name`)',
+  tag: 'a tag (`!name`, `!!str`)',
+  'merge-key': 'a merge key (`<<:`)',
+  'complex-key': 'an explicit key (`? key`)',
+  'flow-entry': 'a flow mapping entry other than `key: value` on one line (`{a}`, `{a: }`, `{"a":b}`)',
+  'flow-pair': 'a pair inside a flow sequence (`[a: b]`)',
+  'keep-chomping': 'a block scalar keeping its final line breaks (`|+`)',
+  'indentation-indicator': 'a block scalar with an indentation indicator (`|2`)',
+  character: 'a character YAML forbids or `yaml` reads differently (controls, NEL, U+2028, a BOM inside, a lone CR)',
+  tab: 'a tab outside quoted scalars, block scalar content and comments',
+  'empty-document': 'no content',
+  'indented-root': 'a root collection not in column 0',
+  'root-not-a-collection': 'a root that is not a block mapping or sequence',
+  directive: 'a `%` directive',
+  'document-end': 'a `...` line',
+  'multiple-documents': 'a second `---` line',
+  'document-marker': 'a `---` or `...` line after the content started',
+  'content-after-document-start': 'content on the `---` line',
+  'content-after-root': 'content after the root collection ended',
+  'too-deep': 'nesting deeper than MAX_FAST_DEPTH',
+  indentation: 'a line indented deeper than the structure allows',
+  'sequence-after-value': 'a `- ` item at a mapping key\'s indentation after its value',
+  'not-a-key': 'a line where a mapping key belongs without `key:`',
+  'multiline-key': 'a key over several lines, or a plain scalar going on into `key:`',
+  'nested-mapping': 'a mapping starting on the line of its key (`a: b: c`)',
+  'not-plain': 'a reserved or unexpected character starting a value (`@`, `%`, `]`, `,` ...)',
+  indicator: 'an indicator (`- `, `? `, `: `) where a value belongs',
+  'text-after-value': 'text after a quoted scalar or flow collection on its line',
+  'comment-without-space': 'a `#` comment not preceded by a space',
+  'unclosed-quote': 'a quoted scalar without its closing quote',
+  'quoted-indent': 'a quoted scalar continued on a line indented too little',
+  'bad-escape': 'an escape double quotes do not allow',
+  'block-header': 'a block scalar header with other characters',
+  'block-leading-blank': 'a block scalar whose leading blank lines are indented past its content',
+  'block-trailing-blank': 'a block scalar whose trailing blank lines are indented past its content',
+  'unclosed-flow': 'a flow collection without its closing bracket',
+  'flow-empty-item': 'an empty item in a flow sequence (`[a,,b]`)',
+  'flow-missing-comma': 'flow sequence items without a comma between them',
+  'flow-multiline-scalar': 'a scalar over several lines inside brackets',
+  'flow-indentation': 'a flow collection continued on a line indented too little',
+} as const;
+
+export type GiveUpReason = keyof typeof GIVE_UP_REASONS;
+
+/** Why the fast path left a text to the `yaml` library. */
 export class NotHandled {
-  constructor(readonly reason: string) {}
+  constructor(readonly reason: GiveUpReason) {}
 }
 
 /** Gives the text up to the `yaml` path. */
-export function giveUp(reason: string): never {
+export function giveUp(reason: GiveUpReason): never {
   throw new NotHandled(reason);
 }
 
