@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { createDocument, lint } from '@valohai-lint/core';
 import { parseValohaiYaml } from '../packages/core/src/document/parse.js';
 import { tryFastParse } from '../packages/core/src/document/fast-parse.js';
 import { CORPUS, corpusFiles } from './helpers/corpus.js';
@@ -48,6 +49,14 @@ describeCorpus('the fast path on the shared corpus', () => {
       if (!outcome.handled && parseValohaiYaml(text, { fast: false }).syntax.length === 0) left[name] = outcome.reason;
     }
     expect(left).toEqual(LEFT_TO_YAML);
+  });
+
+  it('makes no difference to what lint() reports, fixes and suggests, on any file', () => {
+    for (const { name, text } of corpus) {
+      const fast = lint(text, undefined, { document: createDocument(text) });
+      const slow = lint(text, undefined, { document: createDocument(text, { fast: false }) });
+      expect(fast.diagnostics, name).toEqual(slow.diagnostics);
+    }
   });
 
   it('reads all the real files but the one with a syntax error', () => {

@@ -10,12 +10,6 @@ import { addEntry, addItem, FindingCollector, mapNode, scalarNode, seqNode } fro
 import { atLineEnd, contentEnd, giveUp, HASH, isBreakOrSpace, nextLineStart, skipSpaces, SPACE, TAB, trimBack } from './fast-text.js';
 import type { MapNode, SeqNode, YNode } from './nodes.js';
 
-/** A parsed node and where its source token ends for the collection around it (trimmed, comments it took included). */
-interface Parsed {
-  node: YNode;
-  end: number;
-}
-
 export class BlockParser {
   readonly findings = new FindingCollector();
   /** Characters examined (re-examined ones again), for tests that check the work stays linear. */
@@ -35,6 +29,9 @@ export class BlockParser {
   private pendingIndent = -1;
   private pendingEnd = 0;
 
+  /** Where the source token of the node parsed last ends for the collection around it (comments it took included). */
+  private end = 0;
+
   private readonly line: PlainLine = { end: 0, stop: Stop.LineEnd, at: 0 };
 
   constructor(private readonly text: string) {}
@@ -45,7 +42,7 @@ export class BlockParser {
     this.indent = 0;
     const c = this.text.charCodeAt(at);
     if (!(c === 45 && isBreakOrSpace(this.text, at + 1)) && !this.isKey(at)) giveUp('root-not-a-collection');
-    const root = this.parseNode(at, 0, -1, 0).node;
+    const root = this.parseNode(at, 0, -1, 0);
     if (this.at < this.text.length) giveUp('content-after-root');
     return root;
   }
@@ -82,7 +79,7 @@ export class BlockParser {
   }
 
   /** A node starting at `pos` (column `col`) where a block collection may start, inside a collection indented `parent`. */
-  private parseNode(pos: number, col: number, parent: number, depth: number): Parsed {
+  private parseNode(pos: number, col: number, parent: number, depth: number): YNode {
     if (depth > MAX_FAST_DEPTH) giveUp('too-deep');
     const c = this.text.charCodeAt(pos);
     if (c === 45 && isBreakOrSpace(this.text, pos + 1)) return this.parseSeq(pos, col, depth);
@@ -90,7 +87,7 @@ export class BlockParser {
     return this.parseScalar(pos, parent, depth);
   }
 
-  private parseMap(pos: number, indent: number, depth: number): Parsed {
+  private parseMap(pos: number, indent: number, depth: number): MapNode {
     const text = this.text;
     const map: MapNode = mapNode(pos, false);
     for (let keyAt = pos; ; keyAt = this.at) {
@@ -99,42 +96,43 @@ export class BlockParser {
       const keySpan = { start: keyAt, end: this.keyEnd };
       if (this.keyPlain && key === '<<') giveUp('merge-key');
       this.findings.key(map, key, keySpan, this.keyPlain);
-      const value = this.parseValue(colon, indent, true, depth);
-      addEntry(map, key, keySpan, value.node);
-      if (this.indent !== indent) return this.close(map, indent, value.end);
+      addEntry(map, key, keySpan, this.parseValue(colon, indent, true, depth));
+      if (this.indent !== indent) return this.close(map, indent);
       if (text.charCodeAt(this.at) === 45 && isBreakOrSpace(text, this.at + 1)) giveUp('sequence-after-value');
       this.pendingIndent = -1; // comments left over start the next entry
     }
   }
 
-  private parseSeq(pos: number, indent: number, depth: number): Parsed {
+  private parseSeq(pos: number, indent: number, depth: number): SeqNode {
     const text = this.text;
     const seq: SeqNode = seqNode(pos, false);
     for (let dash = pos; ; dash = this.at) {
-      const item = this.parseValue(dash, indent, false, depth);
-      addItem(seq, item.node);
-      if (this.indent !== indent || text.charCodeAt(this.at) !== 45 || !isBreakOrSpace(text, this.at + 1)) return this.close(seq, indent, item.end);
+      addItem(seq, this.parseValue(dash, indent, false, depth));
+      if (this.indent !== indent || text.charCodeAt(this.at) !== 45 || !isBreakOrSpace(text, this.at + 1)) return this.close(seq, indent);
       this.pendingIndent = -1;
     }
   }
 
-  /** Ends a collection: its span, and the leftover comments it keeps (extending where its token ends) or passes on. */
-  private close(node: MapNode | SeqNode, indent: number, lastEnd: number): Parsed {
+  /**
+   * Ends a collection after its last value (whose token end is in `end`): its span, and the leftover comments it keeps
+   * (extending where its own token ends) or passes on.
+   */
+  private close<T extends MapNode | SeqNode>(node: T, indent: number): T {
     // A last value that is all whitespace to `yaml` (a lone U+00A0) leaves the span ending before it.
-    node.span.end = trimBack(this.text, node.span.start, lastEnd);
+    node.span.end = trimBack(this.text, node.span.start, this.end);
     if (this.indent > indent) giveUp('indentation');
     if (this.pendingIndent >= 0 && indent !== 0 && this.pendingIndent >= indent) {
       this.pendingIndent = -1;
-      return { node, end: this.pendingEnd };
+      this.end = this.pendingEnd;
     }
-    return { node, end: lastEnd };
+    return node;
   }
 
   /**
    * The value after the indicator at `indicator` (a mapping's `:` or a sequence's `-`) of an entry in a collection
    * indented `indent` columns: on the same line, on the lines below, or empty.
    */
-  private parseValue(indicator: number, indent: number, inMap: boolean, depth: number): Parsed {
+  private parseValue(indicator: number, indent: number, inMap: boolean, depth: number): YNode {
     const text = this.text;
     const p = skipSpaces(text, indicator + 1);
     const c = text.charCodeAt(p);
@@ -150,12 +148,12 @@ export class BlockParser {
     if (this.indent > indent) return this.parseNode(next, this.indent, indent, depth + 1);
     if (inMap && this.indent === indent && text.charCodeAt(next) === 45 && isBreakOrSpace(text, next + 1)) return this.parseSeq(next, indent, depth + 1);
     // Comment lines after an empty value stay with it when its collection ends here (and do not matter otherwise).
-    const end = this.gapCount > 0 ? this.gapEnds[this.gapCount - 1]! : commentEnd >= 0 ? commentEnd : trimBack(text, indicator, p);
-    return { node: scalarNode(null, 'plain', '', p, p), end };
+    this.end = this.gapCount > 0 ? this.gapEnds[this.gapCount - 1]! : commentEnd >= 0 ? commentEnd : trimBack(text, indicator, p);
+    return scalarNode(null, 'plain', '', p, p);
   }
 
   /** A scalar or flow collection at `pos` in a collection indented `indent` columns (never a mapping key). */
-  private parseScalar(pos: number, indent: number, depth: number): Parsed {
+  private parseScalar(pos: number, indent: number, depth: number): YNode {
     const text = this.text;
     const c = text.charCodeAt(pos);
     if (c === 124 || c === 62) {
@@ -163,7 +161,8 @@ export class BlockParser {
       this.steps += block.next - pos;
       this.scanGap(block.next);
       this.keepComments(0);
-      return { node: scalarNode(block.value, block.style, block.value, pos, block.end), end: block.end };
+      this.end = block.end;
+      return scalarNode(block.value, block.style, block.value, pos, block.end);
     }
     let node: YNode;
     let after: number;
@@ -188,7 +187,8 @@ export class BlockParser {
       this.steps += 2 * (plain.last.at - pos);
       const comment = plain.last.stop === Stop.Comment ? trimBack(text, plain.last.at, contentEnd(text, plain.last.at)) : -1;
       this.scanGap(nextLineStart(text, plain.last.at));
-      return { node, end: this.absorbComments(indent, comment >= 0 ? comment : spanEnd) };
+      this.end = this.absorbComments(indent, comment >= 0 ? comment : spanEnd);
+      return node;
     }
     // After a quoted scalar or a flow collection: only spaces and a comment may follow on its line.
     const rest = skipSpaces(text, after);
@@ -197,7 +197,8 @@ export class BlockParser {
     if (r === HASH && rest > after) end = trimBack(text, rest, contentEnd(text, rest));
     else if (!atLineEnd(text, rest)) giveUp(r === 58 ? 'nested-mapping' : r === TAB ? 'tab' : 'text-after-value');
     this.scanGap(nextLineStart(text, rest));
-    return { node, end: this.absorbComments(indent, end) };
+    this.end = this.absorbComments(indent, end);
+    return node;
   }
 
   /**
@@ -237,8 +238,12 @@ export class BlockParser {
     if (plainStartProblem(c, text.charCodeAt(pos + 1), false)) return false;
     scanPlainLine(text, pos, false, this.line);
     this.steps += this.line.at - pos;
+    this.probed = pos;
     return this.line.stop === Stop.Indicator;
   }
+
+  /** Where isKey last scanned a plain scalar into `line`, so that scanKey need not scan that key again. */
+  private probed = -1;
 
   /** Reads the mapping key at `pos` into keyText/keyEnd/keyPlain; returns the offset of its `:`. */
   private scanKey(pos: number): number {
@@ -258,8 +263,11 @@ export class BlockParser {
     }
     const reason = plainStartProblem(c, text.charCodeAt(pos + 1), false);
     if (reason) giveUp(reason === 'indicator' && c === 63 ? 'complex-key' : reason);
-    scanPlainLine(text, pos, false, this.line);
-    this.steps += this.line.at - pos;
+    if (this.probed !== pos) {
+      scanPlainLine(text, pos, false, this.line);
+      this.steps += this.line.at - pos;
+    }
+    this.probed = -1;
     if (this.line.stop !== Stop.Indicator) giveUp('not-a-key');
     this.keyText = text.slice(pos, this.line.end);
     this.keyEnd = trimBack(text, pos, this.line.end);
