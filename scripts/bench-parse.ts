@@ -81,8 +81,8 @@ const mbps = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
 
 function report(label: string, bytes: number, r: { fast: number; slow: number }, note = ''): number {
   const fast = mbps(bytes, r.fast);
-  const slow = Number.isNaN(r.slow) ? '' : `   yaml path ${r.slow.toFixed(1).padStart(8)} ms ${mbps(bytes, r.slow).toFixed(2).padStart(6)} MB/s   ratio ${(r.fast / r.slow).toFixed(2)}×`;
-  console.log(`${label.padEnd(34)} fast path ${r.fast.toFixed(1).padStart(8)} ms ${fast.toFixed(2).padStart(6)} MB/s${slow}${note}`);
+  const slow = Number.isNaN(r.slow) ? '' : `   yaml path ${r.slow.toFixed(1).padStart(7)} CPU ms ${mbps(bytes, r.slow).toFixed(2).padStart(6)} MB/s   ratio ${(r.fast / r.slow).toFixed(2)}×`;
+  console.log(`${label.padEnd(34)} fast path ${r.fast.toFixed(1).padStart(7)} CPU ms ${fast.toFixed(2).padStart(6)} MB/s${slow}${note}`);
   return fast;
 }
 
