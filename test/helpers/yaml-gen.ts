@@ -27,7 +27,7 @@ const doubleQuoted = fc.oneof(
   fc.array(fc.oneof(fc.constantFrom(...DOUBLE_ESCAPES), fc.constantFrom('a', ' ', 'b c', '  ', '\t')), { maxLength: 5 }).map((parts) => `"${parts.join('')}"`),
 );
 const blockScalar = fc.record({
-  header: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('|', '>', '|-', '>-', '| # note', '>-  #x ') }, { weight: 1, arbitrary: fc.constantFrom('|+', '>+', '|2', '>1-', '|#x', '|x', '|--') }),
+  header: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('|', '>', '|-', '>-', '| # note', '>-  #x ', '|+', '>+', '|2', '>1-', '+|3') }, { weight: 1, arbitrary: fc.constantFrom('|#x', '|x', '|--', '|0', '|12') }),
   lines: fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom('text', 'more text', '  indented', '', '   ', '# hash', 'a: b', '- x', '    deeper', 'trail  ', 'x\u00a0') }, { weight: 1, arbitrary: fc.constantFrom('\t tab', ' \t', '      ') }), { minLength: 0, maxLength: 6 }),
 });
 

@@ -69,6 +69,8 @@ describe('the fast path reads, exactly as the yaml path', () => {
       'empty ones': '- a: |\n  b: >-\n- |\n',
       'CRLF': '- a: |\r\n    x\r\n\r\n    y\r\n  b: >\r\n    p\r\n    q\r\n',
       'a last line of Unicode spaces (span trimmed before it)': '- a: |\n    x\n    \u00a0\n',
+      'keep chomping: every trailing line break kept': '- a: |+\n    x\n\n\n  b: >+\n    y\n  c: |+\n\n  d: |+\n    z\n',
+      'indentation indicators, with chomping before or after': '- a: |2\n      x\n     y\n  b: >-1\n   p\n\n     q\n  c: |+3\n       \n     r\n\n- |1\n  s\n',
     }));
 
   describe('flow collections', () =>
@@ -127,8 +129,7 @@ const GIVE_UPS: Record<GiveUpReason, string> = {
   'complex-key': 'a: 1\n? b\n: c\n',
   'flow-entry': '- {a}\n',
   'flow-pair': '- [a: 1]\n',
-  'keep-chomping': '- |+\n  a\n',
-  'indentation-indicator': '- |2\n   a\n',
+  'indentation-indicator': '- |4\n   a\n',
   character: '- a: b\u0007\n',
   tab: '- a:\tb\n',
   'empty-document': '# nothing\n',

@@ -1,6 +1,7 @@
-// Block scalars (`|`, `>`, with `-` chomping) for the fast parser: which lines belong to one and the string it loads,
-// as the `yaml` library's lexer and resolve-block-scalar.ts read them. Keep chomping (`+`), indentation indicators,
-// tabs in indentation and blank lines indented past the content give the text up.
+// Block scalars (`|`, `>`, with chomping and indentation indicators) for the fast parser: which lines belong to one and
+// the string it loads, as the `yaml` library's lexer and resolve-block-scalar.ts read them. Tabs in indentation, blank
+// lines indented past the content where they would count as content, a first line indented less than an indentation
+// indicator asks, and kept (`|+`) blank lines ending the text without a line break give the text up.
 import { atLineEnd, contentEnd, giveUp, HASH, nextLineStart, SPACE, TAB, trimBack } from './fast-text.js';
 
 export interface BlockScalar {
@@ -12,15 +13,20 @@ export interface BlockScalar {
   next: number;
 }
 
+const STRIP = 45;
+const KEEP = 43;
+
 /** Reads the block scalar whose header starts at `pos`, inside a collection indented `parentIndent` columns. */
 export function scanBlockScalar(text: string, pos: number, parentIndent: number): BlockScalar {
-  const folded = text.charCodeAt(pos) === 62;
+  const style = text.charCodeAt(pos) === 62 ? 'folded' : 'literal';
+  // The header: at most one chomping indicator and one indentation digit, in either order.
+  let chomp = 0;
+  let digit = 0;
   let i = pos + 1;
-  let strip = false;
   for (let c = text.charCodeAt(i); !atLineEnd(text, i) && c !== SPACE && c !== HASH; c = text.charCodeAt(++i)) {
-    if (c === 43) giveUp('keep-chomping');
-    if (c === 45 && !strip) strip = true;
-    else giveUp(c >= 49 && c <= 57 ? 'indentation-indicator' : 'block-header');
+    if ((c === STRIP || c === KEEP) && !chomp) chomp = c;
+    else if (c >= 49 && c <= 57 && !digit) digit = c - 48;
+    else giveUp(c === TAB ? 'tab' : 'block-header');
   }
   let headerEnd = i;
   let p = i;
@@ -30,28 +36,34 @@ export function scanBlockScalar(text: string, pos: number, parentIndent: number)
     headerEnd = trimBack(text, p, contentEnd(text, p));
   } else if (!atLineEnd(text, p)) giveUp(text.charCodeAt(p) === TAB ? 'tab' : 'block-header');
   const bodyStart = nextLineStart(text, p);
+  const endsWithBreak = text.charCodeAt(text.length - 1) === 10;
 
-  // Leading blank lines, then the first content line fixes the indentation.
+  // Leading blank lines (their spaces), then the first content line fixes the indentation.
+  const leading: number[] = [];
   let ls = bodyStart;
-  let deepestBlank = 0;
-  let leadingBlanks = 0;
   let first = ls;
-  for (; ls < text.length; ls = nextLineStart(text, first), leadingBlanks++) {
+  for (; ls < text.length; ls = nextLineStart(text, first)) {
     first = ls;
     while (text.charCodeAt(first) === SPACE) first++;
     if (!atLineEnd(text, first)) break;
-    deepestBlank = Math.max(deepestBlank, first - ls);
+    leading.push(first - ls);
   }
-  const indent = first - ls;
-  if (ls >= text.length || indent <= parentIndent) {
-    if (ls < text.length && text.charCodeAt(first) === TAB) giveUp('tab');
-    return { value: '', style: folded ? 'folded' : 'literal', end: headerEnd, next: bodyStart };
+  if (ls < text.length && text.charCodeAt(first) === TAB) giveUp('tab');
+  const column = first - ls;
+  if (ls >= text.length || column <= parentIndent) {
+    // No content. Keep chomping keeps a line break per blank line.
+    if (chomp === KEEP && ls >= text.length && leading.length > 0 && !endsWithBreak) giveUp('block-trailing-blank');
+    return { value: chomp === KEEP ? '\n'.repeat(leading.length) : '', style, end: headerEnd, next: bodyStart };
   }
-  if (deepestBlank > indent) giveUp('block-leading-blank');
+  const indent = digit ? parentIndent + digit : column;
+  if (column < indent) giveUp('indentation-indicator');
+  // Without an indicator, leading blank lines may not be indented past the content (`yaml` reports an error).
+  if (!digit && leading.some((spaces) => spaces > indent)) giveUp('block-leading-blank');
 
-  const lines = new LineJoiner(folded, indent, leadingBlanks);
+  const lines = new LineJoiner(style === 'folded', indent, leading);
   let lastContentEnd = first;
   let blanks: number[] = [];
+  let atEnd = true;
   for (; ls < text.length; ls = nextLineStart(text, ls)) {
     let s = ls;
     while (text.charCodeAt(s) === SPACE) s++;
@@ -60,7 +72,10 @@ export function scanBlockScalar(text: string, pos: number, parentIndent: number)
       continue;
     }
     if (text.charCodeAt(s) === TAB) giveUp('tab');
-    if (s - ls < indent) break;
+    if (s - ls < indent) {
+      atEnd = false;
+      break;
+    }
     for (const spaces of blanks) lines.add(spaces, '');
     blanks = [];
     lastContentEnd = contentEnd(text, s);
@@ -68,7 +83,12 @@ export function scanBlockScalar(text: string, pos: number, parentIndent: number)
   }
   // Trailing blank lines indented past the content would become content (resolve-block-scalar.ts); left to `yaml`.
   if (blanks.some((spaces) => spaces > indent)) giveUp('block-trailing-blank');
-  return { value: strip ? lines.value : `${lines.value}\n`, style: folded ? 'folded' : 'literal', end: trimBack(text, pos, lastContentEnd), next: nextLineStart(text, lastContentEnd) };
+  let value = lines.value;
+  if (chomp === KEEP) {
+    if (atEnd && blanks.length > 0 && !endsWithBreak) giveUp('block-trailing-blank');
+    value += '\n'.repeat(blanks.length + 1);
+  } else if (chomp !== STRIP) value += '\n';
+  return { value, style, end: trimBack(text, pos, lastContentEnd), next: nextLineStart(text, lastContentEnd) };
 }
 
 /** Joins the lines of a block scalar's content as literal (`|`) or folded (`>`) scalars do. */
@@ -80,9 +100,10 @@ class LineJoiner {
   constructor(
     private readonly folded: boolean,
     private readonly indent: number,
-    leadingBlanks: number,
+    leading: number[],
   ) {
-    this.value = '\n'.repeat(leadingBlanks);
+    // Leading blank lines keep their indentation past the content's (only possible with an indentation indicator).
+    this.value = leading.map((spaces) => `${' '.repeat(Math.max(0, spaces - indent))}\n`).join('');
   }
 
   /** Adds a line indented `spaces` columns (blank lines have empty `content`). */
