@@ -1,8 +1,8 @@
 // The fast path of parsing: reads the YAML subset real valohai.yaml files use (block mappings and sequences, plain,
-// quoted and block scalars, flow sequences of scalars, comments) straight into YNodes, several times faster than
+// quoted and block scalars, flow collections of scalars, comments) straight into YNodes, several times faster than
 // `yaml`'s parser and composer. Its result is the one the `yaml` path (parse.ts) gives for the same text, spans and
-// findings included; on anything else (anchors, tags, flow mappings, syntax errors, ...) it gives the text up, after
-// at most one linear pass, and parse.ts reads it with `yaml`, which reports every problem as before.
+// findings included; on anything else (anchors, aliases, tags, merge keys, tabs, syntax errors, ...; the full list is
+// GIVE_UP_REASONS) it gives the text up after at most one linear pass, and parse.ts reads it with `yaml` as before.
 import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
 import { BlockParser } from './fast-block.js';
 import { atLineEnd, giveUp, HASH, hasUnsupportedCharacter, isBreakOrSpace, nextLineStart, NotHandled, skipSpaces, SPACE, TAB } from './fast-text.js';
