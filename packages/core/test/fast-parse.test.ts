@@ -111,6 +111,13 @@ describe('the fast path reads, exactly as the yaml path', () => {
     }
   });
 
+  describe('sizes at the yaml path\'s limits', () =>
+    same({
+      'keys longer than 1,024 characters (yaml checks that only in strict mode)': `- ${'k'.repeat(2000)}: v\n  "${'q'.repeat(2000)}": w\n`,
+      'mappings 95 deep': `${Array.from({ length: 95 }, (_, d) => `${' '.repeat(d)}k:`).join('\n')} v\n`,
+      'a line indented 1,000 columns (the most the nesting estimate allows)': `- |\n  x\n${' '.repeat(1000)}y\n`,
+    }));
+
   describe('duplicate keys and YAML 1.1 findings', () =>
     same({
       'the last of duplicate keys wins and moves last; every repeat is reported against the first': '- a: 1\n  b: yes\n  a: 2\n  c: 3\n  a: 017\n',
@@ -181,6 +188,14 @@ describe('the fast path leaves to the yaml path', () => {
     for (const c of ['\0', '\x1b', '\x7f', '\x85', '\u2028', '\u2029', '\ufeff', '\ufffe', '\ud800', '\r']) {
       const outcome = tryFastParse(`- a: x${c}y\n`);
       expect(outcome.handled ? 'handled' : outcome.reason, JSON.stringify(c)).toBe('character');
+    }
+  });
+
+  it('texts the yaml path refuses as too deep by its nesting estimate, though their structure is shallow', () => {
+    for (const text of ['- a[\n'.repeat(1000), `- |\n  x\n${' '.repeat(1001)}y\n`, `- a\n${' '.repeat(1001)}# c\n`]) {
+      const outcome = tryFastParse(text);
+      expect(outcome.handled ? 'handled' : outcome.reason).toBe('too-deep');
+      expect(parseValohaiYaml(text).syntax.map((f) => f.code)).toEqual(['TOO_DEEP']);
     }
   });
 

@@ -7,6 +7,7 @@ import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findin
 import { BlockParser } from './fast-block.js';
 import { atLineEnd, giveUp, HASH, hasUnsupportedCharacter, isBreakOrSpace, nextLineStart, NotHandled, skipSpaces, SPACE, TAB } from './fast-text.js';
 import type { YNode } from './nodes.js';
+import { estimateNesting, MAX_SCAN_DEPTH } from './syntax-errors.js';
 
 /** What parse.ts returns, as the fast path builds it: never any syntax finding. */
 export interface FastParseResult {
@@ -35,6 +36,9 @@ export function tryFastParse(text: string): FastParseOutcome {
   parser.steps = text.length;
   try {
     if (hasUnsupportedCharacter(text)) giveUp('character');
+    // The yaml path refuses texts its nesting estimate finds too deep (unbalanced brackets in plain scalars count too).
+    parser.steps += text.length;
+    if (estimateNesting(text).depth > MAX_SCAN_DEPTH) giveUp('too-deep');
     const root = parser.parseRoot(rootStart(text));
     const result: FastParseResult = { root, syntax: [], duplicateKeys: parser.findings.duplicateKeys, yaml11: parser.findings.yaml11Findings() };
     return { handled: true, result, steps: parser.steps };

@@ -29,7 +29,7 @@ export const GIVE_UP_REASONS = {
   'document-marker': 'a `---` or `...` line after the content started',
   'content-after-document-start': 'content on the `---` line',
   'content-after-root': 'content after the root collection ended',
-  'too-deep': 'nesting deeper than MAX_FAST_DEPTH',
+  'too-deep': 'nesting deeper than MAX_FAST_DEPTH, or than the yaml path accepts (syntax-errors.ts estimateNesting)',
   indentation: 'a line indented deeper than the structure allows',
   'sequence-after-value': 'a `- ` item at a mapping key\'s indentation after its value',
   'not-a-key': 'a line where a mapping key belongs without `key:`',
