@@ -12,6 +12,7 @@ import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/hel
 import { aliasFanOut, fixableSteps } from '../test/hostile/generate.js';
 import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
+import { benchParsing, valohaiFile } from './bench-parse.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -55,48 +56,13 @@ else {
   line(`lint: whole corpus (${corpus.length} files)`, r.a, r.b, 'yaml parse only', undefined);
 }
 
-// 2. A generated large file: 2,000 steps and 200 pipelines.
-function largeFile(): string {
-  const out: string[] = [];
-  for (let i = 0; i < 2000; i++) {
-    out.push(`- step:
-    name: step-${i}
-    image: docker.io/library/python:3.12
-    command:
-      - pip install -r requirements.txt
-      - python step_${i}.py {parameters}
-    parameters:
-      - name: learning-rate
-        type: float
-        default: 0.001
-        min: 0
-        max: 1
-      - name: epochs
-        type: integer
-        default: 10
-    inputs:
-      - name: dataset
-        default: s3://bucket/data-${i}/*.csv
-    environment-variables:
-      - name: SEED
-        default: "42"
-    time-limit: 1h 30m`);
-  }
-  for (let p = 0; p < 200; p++) {
-    out.push(`- pipeline:
-    name: pipeline-${p}
-    nodes:
-${Array.from({ length: 5 }, (_, n) => `      - name: node-${n}\n        type: execution\n        step: step-${p * 10 + n}`).join('\n')}
-    edges:
-${Array.from({ length: 4 }, (_, n) => `      - [node-${n}.output.*, node-${n + 1}.input.dataset]`).join('\n')}`);
-  }
-  return `${out.join('\n')}\n`;
-}
-const large = largeFile();
+// 2. A generated large file: 2,000 steps and 200 pipelines; then parsing throughput up to 10,000 steps (bench-parse.ts).
+const large = valohaiFile(2000);
 {
   const r = compare(() => lint(large), () => parseOnly(large), 7);
   line(`lint: large file (${(large.length / 1024).toFixed(0)} KB)`, r.a, r.b, 'yaml parse only', 2);
 }
+benchParsing(HAS_CORPUS ? corpusFiles('real').map((f) => readFileSync(f, 'utf8')) : []);
 
 // 3. CLI start-up: linting one file against starting Node itself.
 {

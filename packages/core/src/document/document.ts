@@ -12,8 +12,9 @@ export interface ValohaiDocument {
   readonly hasSyntaxErrors: boolean;
 }
 
-export function createDocument(text: string): ValohaiDocument {
-  const parse = parseValohaiYaml(text);
+/** Parses `text`; `fast: false` skips the fast parsing path (for comparisons, see parse.ts). */
+export function createDocument(text: string, options?: { fast?: boolean }): ValohaiDocument {
+  const parse = parseValohaiYaml(text, options);
   return {
     source: new SourceFile(text),
     parse,

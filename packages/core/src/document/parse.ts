@@ -3,6 +3,7 @@
 import { type Document, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../source/source-file.js';
 import { AliasBudgetExceeded, Converter, trimmedSpan } from './convert.js';
+import { tryFastParse } from './fast-parse.js';
 import type { DuplicateKeyFinding, SyntaxFinding, Yaml11Finding } from './findings.js';
 import { forbiddenCharacter } from './forbidden-characters.js';
 import type { YNode } from './nodes.js';
@@ -17,9 +18,12 @@ export interface ParseResult {
   steps: number;
 }
 
-/** Parses valohai.yaml text. Never throws. A leading byte-order mark is allowed (PyYAML accepts it). */
-export function parseValohaiYaml(text: string): ParseResult {
-  const result = parseSource(text);
+/**
+ * Parses valohai.yaml text. Never throws. A leading byte-order mark is allowed (PyYAML accepts it). `fast: false` skips
+ * the fast path (fast-parse.ts), which gives the same result on the texts it reads; tests compare the two.
+ */
+export function parseValohaiYaml(text: string, { fast = true }: { fast?: boolean } = {}): ParseResult {
+  const result = parseSource(text, fast);
   const forbidden = forbiddenCharacter(text);
   if (forbidden) {
     result.syntax.push(forbidden);
@@ -28,10 +32,10 @@ export function parseValohaiYaml(text: string): ParseResult {
   return result;
 }
 
-function parseSource(text: string): ParseResult {
-  if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text);
+function parseSource(text: string, fast: boolean): ParseResult {
+  if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text, fast);
   // `yaml` counts the BOM as indentation; parse without it and shift every offset back by one.
-  const result = parseWithoutBom(text.slice(1));
+  const result = parseWithoutBom(text.slice(1), fast);
   const seen = new Set<Span>();
   const shift = (span: Span | undefined): void => {
     if (!span || seen.has(span)) return;
@@ -59,7 +63,9 @@ function parseSource(text: string): ParseResult {
   return result;
 }
 
-function parseWithoutBom(text: string): ParseResult {
+function parseWithoutBom(text: string, fast: boolean): ParseResult {
+  const quick = fast ? tryFastParse(text) : undefined;
+  if (quick?.handled) return { ...quick.result, steps: quick.steps };
   const depth = estimateNesting(text);
   if (depth.depth > MAX_SCAN_DEPTH) {
     // `yaml` recurses per nesting level, and V8 aborts the process (not a catchable error) when that exhausts the stack.
