@@ -37,6 +37,8 @@ function matcherOf(pattern: string): Minimatch {
 /** True when `pattern` matches the whole of `image`. Bounded: over-long inputs never match. */
 export function patternMatches(pattern: string, image: string): boolean {
   if (pattern.length > MAX_PATTERN_LENGTH || image.length > MAX_IMAGE_LENGTH) return false;
+  // A pattern's text before its first wildcard must start the image; most patterns are told apart by that alone.
+  if (!image.startsWith(literalPrefix(pattern))) return false;
   return matcherOf(pattern).match(image.replace(/\//g, SLASH));
 }
 
