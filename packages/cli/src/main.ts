@@ -296,7 +296,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       const outcome = lintFile(path, relativePath(io.cwd, path), c.config, options, io);
       if (outcome.failure) fail(outcome.failure);
-      if (outcome.result) results.push(outcome.result);
+      if (outcome.result) results.push(keptForOutput(outcome.result, options));
       if (outcome.fixed) {
         fixedCount.problems += outcome.fixed;
         fixedCount.files++;
@@ -343,6 +343,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 function shown(d: Diagnostic, options: CliOptions): boolean {
   if (options.quiet) return d.severity === 'error';
   return d.severity !== 'hint' || options.includeHints;
+}
+
+/** Formats that read a file's parsed tree (for fingerprints, and for pipeline graphs in the job summary). */
+const TREE_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['sarif', 'gitlab', 'github']);
+
+/**
+ * What a file's result keeps until the report is written: its parsed tree only when a requested format reads it, so
+ * that linting many files for the usual formats holds no more per file than its text and findings.
+ */
+function keptForOutput(result: FileResult, options: CliOptions): FileResult {
+  if (!result.document || options.formats.some((f) => TREE_FORMATS.has(f.name))) return result;
+  const { document: _tree, ...rest } = result;
+  return rest;
 }
 
 /** A file's result for the formatters, keeping the parsed document so that no formatter parses the text again. */
