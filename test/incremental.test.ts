@@ -3,9 +3,12 @@
 // typing; and, counting work rather than time, an edit inside one item parses and checks that item alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IncrementalLinter, lint, type LintConfig } from '@valohai-lint/core';
+import { generatedFile } from '../scripts/bench-lsp.js';
 import { corpusFiles } from './helpers/corpus.js';
 
 const FIXTURES = join(import.meta.dirname, '../packages/core/test/fixtures');
@@ -37,7 +40,7 @@ describe('IncrementalLinter', () => {
   });
 
   it('finds what lint() finds after each of a sequence of random edits', () => {
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 12 }), insert: fc.constantFrom('', 'x', ' ', '\n', '\n  ', ': ', '- ', '"', '1', 'yes', '\n- step:\n    name: z\n', 'name: a\n    ', '#', '\t') });
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 12 }), insert: fc.constantFrom('', 'x', ' ', '\n', '\r\n', '\r', '\n  ', ': ', '- ', '"', '1', 'yes', '\n- step:\n    name: z\n', 'name: a\n    ', '#', '\t') });
     fc.assert(
       fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), (file, edits, configured) => {
         const linter = new IncrementalLinter();
@@ -101,5 +104,26 @@ describe('IncrementalLinter', () => {
     // A file laid out otherwise is linted whole.
     expectSame(linter, `steps: []\n${text}`);
     expect(linter.stats.whole).toBe(true);
+  });
+
+  it('keeps no earlier whole text alive for the items it parsed again (memory stays flat over a session of edits)', () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const linter = new IncrementalLinter();
+    let text = generatedFile(30_000);
+    linter.lint(text);
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    // Each edit changes the command of a different step.
+    const edits = 60;
+    for (let i = 0; i < edits; i++) {
+      text = text.replace(`python step_${i}.py`, `python step_${i}x.py`);
+      linter.lint(text);
+    }
+    collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Keeping each edit's whole text would take edits × text length (here about 45 MB); the items' own new parses
+    // take a fraction of one text.
+    expect(grown).toBeLessThan(text.length * 10);
   });
 });

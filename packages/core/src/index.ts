@@ -15,6 +15,7 @@ export type { Rule, RuleMeta, RuleContext } from './engine/types.js';
 export { createAnalysisContext } from './engine/context.js';
 export type { AnalysisContext } from './engine/context.js';
 export { SourceFile } from './source/source-file.js';
+export { applyDelta, textDelta, type TextDelta } from './source/text-delta.js';
 export { decodeSource } from './source/decode.js';
 export type { DecodedSource, EncodingProblem } from './source/decode.js';
 export type { Span, Position } from './source/source-file.js';

@@ -1,10 +1,14 @@
 // Hands lints to the linting thread (lint-worker.ts) and gives back their diagnostics, latest text first: while a lint
 // runs, only the newest text of each document waits, and older ones are dropped (their callers ask again for the
-// newest). When no worker thread can be started (an embedder without one), documents are linted on this thread, with
-// the same incremental linters.
+// newest). A small document is linted on this thread: its lint takes a few milliseconds, less than the trip to the
+// other thread and back. When no worker thread can be started (an embedder without one), every document is linted on
+// this thread, with the same incremental linters.
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic, IncrementalStats, LintConfig } from '@valohai-lint/core';
+import { textDelta, type Diagnostic, type IncrementalStats, type LintConfig } from '@valohai-lint/core';
 import { DocumentLinters, type WorkerReply, type WorkerRequest } from './lint-worker.js';
+
+/** Documents shorter than this (in characters) are linted on the server's thread; a valohai.yaml is rarely longer. */
+export const INLINE_BELOW_CHARS = 32_768;
 
 /** Marks the thread a lint worker when the server's own script is started as one. */
 export const LINT_WORKER_ROLE = 'valohai-lint:lint-worker';
@@ -38,6 +42,8 @@ export class LintRunner {
   private readonly pending = new Map<string, Waiting[]>();
   private running: { id: number; waiting: Waiting[] } | undefined;
   private nextId = 1;
+  /** The text of each document the linting thread holds, so that only what changed is sent. */
+  private readonly sent = new Map<string, string>();
   /** How many lints ran (the status request reports it; tests check caching with it). */
   runs = 0;
   /** What the last lint of a valohai.yaml did: items parsed and checked again, or the whole text (status request). */
@@ -70,6 +76,7 @@ export class LintRunner {
   forget(uri: string): void {
     for (const w of this.pending.get(uri) ?? []) w.reject(new Superseded());
     this.pending.delete(uri);
+    this.sent.delete(uri);
     this.post({ type: 'forget', uri });
     this.inThread?.forget(uri);
   }
@@ -92,10 +99,14 @@ export class LintRunner {
     this.running = { id, waiting };
     this.runs++;
     const { job } = newest;
-    const worker = this.workerThread();
-    if (worker) worker.postMessage({ type: 'lint', id, uri, text: job.text, config: job.config, configFile: job.configFile } satisfies WorkerRequest);
-    else {
-      // No worker: lint here, after the messages already queued (a cancellation, a newer edit) are read.
+    const worker = job.text.length < INLINE_BELOW_CHARS ? undefined : this.workerThread();
+    if (worker) {
+      const before = this.sent.get(uri);
+      const text = before === undefined ? job.text : textDelta(before, job.text);
+      this.sent.set(uri, job.text);
+      worker.postMessage({ type: 'lint', id, uri, text, config: job.config, configFile: job.configFile } satisfies WorkerRequest);
+    } else {
+      // Here (a small document, or no worker), after the messages already queued (a cancellation, a newer edit) are read.
       setImmediate(() => {
         let reply: WorkerReply;
         try {
@@ -149,6 +160,7 @@ export class LintRunner {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.script = undefined;
+    this.sent.clear();
     this.log(`valohai-lint: the linting thread failed (${error.message}); linting on the server's thread.`);
     const running = this.running;
     this.running = undefined;

@@ -2,10 +2,13 @@
 // an edit re-checks only the items it touched) and answers with the diagnostics. It runs apart from the thread that
 // answers the editor, so completion, hover and cancellation never wait for a lint.
 import { parentPort } from 'node:worker_threads';
-import { IncrementalLinter, parseConfig, type Diagnostic, type IncrementalStats, type LintConfig } from '@valohai-lint/core';
+import { applyDelta, IncrementalLinter, parseConfig, type Diagnostic, type IncrementalStats, type LintConfig, type TextDelta } from '@valohai-lint/core';
 
-/** What the server thread asks: lint one text of a document, or forget a closed document. */
-export type WorkerRequest = { type: 'lint'; id: number; uri: string; text: string; config: LintConfig; configFile: boolean } | { type: 'forget'; uri: string };
+/**
+ * What the server thread asks: lint one text of a document, or forget a closed document. The text comes whole the first
+ * time, then as the change from the text sent before.
+ */
+export type WorkerRequest = { type: 'lint'; id: number; uri: string; text: string | TextDelta; config: LintConfig; configFile: boolean } | { type: 'forget'; uri: string };
 
 /** What the linting thread answers, per lint request. */
 export type WorkerReply = { type: 'result'; id: number; diagnostics: Diagnostic[]; stats?: IncrementalStats } | { type: 'error'; id: number; message: string };
@@ -35,14 +38,20 @@ export function serveLintRequests(): void {
   const port = parentPort;
   if (!port) throw new Error('The lint worker must run in a worker thread.');
   const linters = new DocumentLinters();
+  const texts = new Map<string, string>();
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'forget') {
       linters.forget(request.uri);
+      texts.delete(request.uri);
       return;
     }
     let reply: WorkerReply;
     try {
-      reply = { type: 'result', id: request.id, ...linters.lint(request.uri, request.text, request.config, request.configFile) };
+      const before = texts.get(request.uri);
+      const text = typeof request.text === 'string' ? request.text : before === undefined ? undefined : applyDelta(before, request.text);
+      if (text === undefined) throw new Error(`no earlier text of ${request.uri} to apply a change to`);
+      texts.set(request.uri, text);
+      reply = { type: 'result', id: request.id, ...linters.lint(request.uri, text, request.config, request.configFile) };
     } catch (error) {
       reply = { type: 'error', id: request.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

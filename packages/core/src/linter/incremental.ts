@@ -5,7 +5,9 @@
 // unchanged, which is all such a rule may read of other items. The rules that read across items run on the whole
 // document every time, and suppressions and sorting are applied to the whole, as lint() does. The result equals lint()
 // of the same text; when the text is not laid out simply enough to split, or an item does not parse on its own, the
-// whole text is linted instead.
+// whole text is linted instead. What an edit changed is found by comparing the text with the last one (a replacement
+// between their common start and end): only the replaced lines are scanned for line ends and only the items around the
+// replacement are split again, so that the work of an edit does not grow with the file beyond a few comparisons.
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig } from '../config/types.js';
 import type { Diagnostic, DiagnosticRelated, Fix } from '../diagnostic/types.js';
@@ -14,12 +16,16 @@ import type { DuplicateKeyFinding, Yaml11Finding } from '../document/findings.js
 import type { SeqNode, YNode } from '../document/nodes.js';
 import { parseValohaiYaml, type ParseResult } from '../document/parse.js';
 import { relocate, relocateDuplicateKey, relocateYaml11 } from '../document/relocate.js';
-import { splitTopLevelItems, type ItemChunk } from '../document/top-level-items.js';
+import { splitAfterEdit, splitTopLevelItems, type ItemChunk } from '../document/top-level-items.js';
 import { createAnalysisContext, itemAnalysisContext } from '../engine/context.js';
-import { buildModel, foreignShape } from '../model/model.js';
+import { buildModel, foreignShape, type Item } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
+import { detachedCopy, textDelta } from '../source/text-delta.js';
 import { getRules } from './catalog.js';
 import { lint, runRule, settle, type LintResult } from './lint.js';
+
+/** Chunks found neither at their place counted from the start nor from the end before others are looked up by text. */
+const MOVED_LOOKUP_AFTER = 4;
 
 /** A finding of an item rule, its places relative to the item's chunk. */
 interface KeptFinding {
@@ -39,10 +45,12 @@ export interface IncrementalStats {
 export class IncrementalLinter {
   private configKey: string | undefined;
   private signature: string | undefined;
-  private parses = new Map<string, ParseResult>();
-  /** Each item's tree moved to its place in the last text, by offset and text: reused while the item stays put. */
-  private placed = new Map<string, YNode>();
-  private kept = new Map<string, KeptFinding[]>();
+  /** What is known of each item of the last text, in order. */
+  private items: ItemState[] = [];
+  /** The last text linted item by item, with its line index and chunks, so that the next lint finds what changed. */
+  private last: { text: string; source: SourceFile; chunks: ItemChunk[] } | undefined;
+  /** The model's items by their tree, reused while a tree is (see buildModel). */
+  private readonly modelItems = new WeakMap<YNode, Item>();
   /** What the last call did. */
   stats: IncrementalStats = { whole: true, items: 0, parsed: 0, checked: 0 };
 
@@ -50,115 +58,148 @@ export class IncrementalLinter {
   lint(text: string, config?: LintConfig): LintResult {
     const resolved = resolveConfig(config);
     const configKey = JSON.stringify(resolved);
-    if (configKey !== this.configKey) {
-      this.configKey = configKey;
-      this.kept = new Map();
+    const configChanged = configKey !== this.configKey;
+    this.configKey = configKey;
+    let source: SourceFile | undefined;
+    let chunks: ItemChunk[] | undefined;
+    if (text.length <= resolved.maxFileSize) {
+      // What changed since the last text: only its lines are scanned and its items split again.
+      const last = this.last;
+      const delta = last && textDelta(last.text, text);
+      source = last && delta ? SourceFile.afterEdit(last.source, text, delta) : new SourceFile(text);
+      chunks = (last && delta && splitAfterEdit(last.chunks, text, delta)) ?? splitTopLevelItems(text, source.lineStarts);
     }
-    const chunks = text.length > resolved.maxFileSize ? undefined : splitTopLevelItems(text);
-    const parsed = chunks && this.parseChunks(chunks);
-    if (!chunks || !parsed) return this.whole(text, config);
+    this.last = undefined;
+    const states = chunks && this.statesOf(chunks);
+    if (!source || !chunks || !states) return this.whole(text, config);
+    this.last = { text, source, chunks };
 
-    const doc = this.assemble(text, chunks, parsed);
+    const doc = assemble(source, states);
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
-    const model = buildModel(doc.root);
+    const model = buildModel(doc.root, this.modelItems);
     const context = createAnalysisContext(doc, resolved, model);
+    // Item rules may read which item valohai-yaml keeps under each name: kept findings hold while kinds and names do.
     const signature = model.items.map((i) => `${i.kind ?? ''}\u0000${i.name?.value ?? ''}`).join('\u0001');
-    if (signature !== this.signature) {
-      this.signature = signature;
-      this.kept = new Map();
-    }
+    const reusable = !configChanged && signature === this.signature;
+    this.signature = signature;
     const rules = getRules();
     const itemRules = rules.filter((r) => r.meta.scope !== 'document');
     const found: Diagnostic[] = [];
-    const kept = new Map<string, KeptFinding[]>();
     let checked = 0;
     model.items.forEach((item, i) => {
-      const chunk = chunks[i]!;
-      const key = `${i}\u0000${chunk.text}`;
-      let findings = this.kept.get(key);
-      if (findings) kept.set(key, findings);
-      else {
+      const state = states[i]!;
+      if (!reusable || state.findingsIndex !== i || !state.findings) {
         checked++;
         const into: Diagnostic[] = [];
         const itemContext = itemAnalysisContext(context, item);
         for (const rule of itemRules) runRule(rule, itemContext, into);
-        findings = into.map((diagnostic) => ({ diagnostic, at: chunk.start }));
+        const findings = into.map((diagnostic) => ({ diagnostic, at: state.chunk.start }));
         // A finding that points outside its item (none should) is not kept: it could not move with the item.
-        if (findings.every((f) => within(f.diagnostic, chunk))) kept.set(key, findings);
-      }
-      for (const f of findings) found.push(moved(f, chunk.start, doc.source));
+        state.findings = findings.every((f) => within(f.diagnostic, state.chunk)) ? findings : undefined;
+        state.findingsIndex = i;
+        for (const f of findings) found.push(f.diagnostic);
+      } else for (const f of state.findings) found.push(moved(f, state.chunk.start, doc.source));
     });
-    this.kept = kept;
+    this.items = states;
     for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, found);
     this.stats = { whole: false, items: chunks.length, parsed: this.stats.parsed, checked };
     return { diagnostics: settle(doc, found, resolved), document: doc, model, context };
   }
 
-  /** Each chunk's parse, from the ones kept or parsed now; undefined when one does not load cleanly on its own. */
-  private parseChunks(chunks: readonly ItemChunk[]): ParseResult[] | undefined {
-    const parses = new Map<string, ParseResult>();
-    const out: ParseResult[] = [];
+  /**
+   * What is known of each chunk: the state of the same text at the same place in the list counted from the start or
+   * from the end (an edit inside one item, or items added or removed), else of the same text anywhere, else a new
+   * parse. Undefined when a chunk does not load cleanly on its own.
+   */
+  private statesOf(chunks: readonly ItemChunk[]): ItemState[] | undefined {
+    const old = this.items;
+    let byText: Map<string, ItemState> | undefined;
+    const used = new Set<ItemState>();
+    const out: ItemState[] = [];
     let parsed = 0;
-    for (const chunk of chunks) {
-      let p = parses.get(chunk.text) ?? this.parses.get(chunk.text);
-      if (!p) {
-        p = parseValohaiYaml(chunk.text);
-        parsed++;
+    let misses = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      const fromStart = old[i];
+      const fromEnd = old[old.length - (chunks.length - i)];
+      let known = fromStart?.chunk.text === chunk.text ? fromStart : fromEnd?.chunk.text === chunk.text ? fromEnd : undefined;
+      // Items moved elsewhere in the list are looked up by text, but only once several are: indexing every item's text
+      // costs more than parsing a few items again, and an edit inside one item or a few added ones need no lookup.
+      if (!known && ++misses > MOVED_LOOKUP_AFTER) {
+        byText ??= new Map(old.map((s) => [s.chunk.text, s]));
+        known = byText.get(chunk.text);
       }
-      parses.set(chunk.text, p);
-      const root = p.root;
-      if (p.syntax.length > 0 || root?.kind !== 'seq' || root.items.length !== 1) return undefined;
-      out.push(p);
+      let state: ItemState;
+      if (known && !used.has(known)) {
+        used.add(known);
+        state = known;
+        // The same tree serves while the item stays where it was; its findings, while its index is the same.
+        if (known.chunk.start !== chunk.start) state.node = undefined;
+        state.chunk = chunk;
+      } else {
+        const parse = known?.parse ?? parseValohaiYaml(detachedCopy(chunk.text));
+        if (!known) parsed++;
+        state = { chunk, parse };
+      }
+      const root = state.parse.root;
+      if (state.parse.syntax.length > 0 || root?.kind !== 'seq' || root.items.length !== 1) return undefined;
+      out.push(state);
     }
-    this.parses = parses;
     this.stats.parsed = parsed;
     return out;
   }
 
-  /**
-   * The whole document from its items' parses, each moved to where its chunk is. An item that did not move keeps its
-   * tree from the last call, with its parent link pointed at the new list: a result's document is only valid until the
-   * linter's next call.
-   */
-  private assemble(text: string, chunks: readonly ItemChunk[], parses: readonly ParseResult[]): ValohaiDocument {
-    const root: SeqNode = { kind: 'seq', value: [], items: [], flow: false, span: { start: 0, end: 0 } };
-    const duplicateKeys: DuplicateKeyFinding[] = [];
-    const yaml11: Yaml11Finding[] = [];
-    const placed = new Map<string, YNode>();
-    let steps = 0;
-    parses.forEach((p, i) => {
-      const chunk = chunks[i]!;
-      const by = chunk.start;
-      const key = `${by}\u0000${chunk.text}`;
-      let item = this.placed.get(key) ?? placed.get(key);
-      if (item) {
-        item.parent = root;
-        item.key = i;
-      } else item = relocate((p.root as SeqNode).items[0]!, by, root, i);
-      placed.set(key, item);
-      root.items.push(item);
-      root.value.push(item.value);
-      for (const f of p.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
-      for (const f of p.yaml11) yaml11.push(relocateYaml11(f, by, item));
-      steps += p.steps;
-    });
-    this.placed = placed;
-    const first = parses[0]!.root!.span.start + chunks[0]!.start;
-    const lastRoot = parses[parses.length - 1]!.root!;
-    root.span = { start: first, end: lastRoot.span.end + chunks[chunks.length - 1]!.start };
-    const parse: ParseResult = { root, syntax: [], duplicateKeys, yaml11, steps };
-    return { source: new SourceFile(text), parse, root, hasSyntaxErrors: false };
-  }
-
+  /** Lints the whole text with lint(). The items' parses stay known: the next edit (say, one that closes a quote just
+   * opened) may well split again, and then needs to parse only what it changed. */
   private whole(text: string, config: LintConfig | undefined): LintResult {
-    this.parses = new Map();
-    this.placed = new Map();
-    this.kept = new Map();
+    this.last = undefined;
     this.signature = undefined;
     this.stats = { whole: true, items: 0, parsed: 0, checked: 0 };
     return lint(text, config);
   }
+}
+
+/** What is known of one item: its chunk, its parse, its tree placed in the text, and its item rules' findings. */
+interface ItemState {
+  chunk: ItemChunk;
+  parse: ParseResult;
+  /** The tree moved to `chunk.start` (kept while the item stays there). */
+  node?: YNode | undefined;
+  findings?: KeptFinding[] | undefined;
+  /** The item's index when its findings were found (messages may name it). */
+  findingsIndex?: number;
+}
+
+/**
+ * The whole document from its items' parses, each moved to where its chunk is. An item that did not move keeps its
+ * tree from the last call, with its parent link pointed at the new list: a result's document is only valid until the
+ * linter's next call.
+ */
+function assemble(source: SourceFile, states: readonly ItemState[]): ValohaiDocument {
+  const root: SeqNode = { kind: 'seq', value: [], items: [], flow: false, span: { start: 0, end: 0 } };
+  const duplicateKeys: DuplicateKeyFinding[] = [];
+  const yaml11: Yaml11Finding[] = [];
+  let steps = 0;
+  states.forEach((state, i) => {
+    const { chunk, parse } = state;
+    const by = chunk.start;
+    let item = state.node;
+    if (item) {
+      item.parent = root;
+      item.key = i;
+    } else item = state.node = relocate((parse.root as SeqNode).items[0]!, by, root, i);
+    root.items.push(item);
+    root.value.push(item.value);
+    for (const f of parse.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
+    for (const f of parse.yaml11) yaml11.push(relocateYaml11(f, by, item));
+    steps += parse.steps;
+  });
+  const first = states[0]!;
+  const last = states[states.length - 1]!;
+  root.span = { start: first.parse.root!.span.start + first.chunk.start, end: last.parse.root!.span.end + last.chunk.start };
+  const parse: ParseResult = { root, syntax: [], duplicateKeys, yaml11, steps };
+  return { source, parse, root, hasSyntaxErrors: false };
 }
 
 /** True when every place of a finding lies in the chunk, so that it moves with the chunk. */

@@ -30,6 +30,12 @@ export interface ValohaiModel {
   ofKind(kind: ItemKind): Item[];
   /** The item of a kind that valohai-yaml keeps under a name: the last definition wins. */
   last(kind: ItemKind, name: string): Item | undefined;
+  /** Every item of a kind with a name, in file order (more than one when the name is defined again). */
+  definitions(kind: ItemKind, name: string): readonly Item[];
+  /** The names given to items of a kind, each once, in the order they are first defined. */
+  names(kind: ItemKind): readonly string[];
+  /** True when some name of a kind is given to more than one item. */
+  redefined(kind: ItemKind): boolean;
   /** Last definition wins, as in valohai-yaml. */
   step(name: string): Item | undefined;
   task(name: string): Item | undefined;
@@ -40,10 +46,21 @@ function named(node: YNode | undefined): Named | undefined {
   return s ? { value: s.value, span: s.span } : undefined;
 }
 
-export function buildModel(root: YNode | undefined): ValohaiModel {
+/**
+ * The model of a document's tree. `known`, the items of earlier models by their node, lets an item whose node is the
+ * same object at the same place be used again (the incremental linter keeps unedited items' trees), and with it what
+ * was worked out from it (pipeline views, declared names).
+ */
+export function buildModel(root: YNode | undefined, known?: WeakMap<YNode, Item>): ValohaiModel {
   const items: Item[] = [];
   for (const [index, node] of itemsOf(root).entries()) {
+    const before = known?.get(node);
+    if (before?.index === index) {
+      items.push(before);
+      continue;
+    }
     const item: Item = { index, node };
+    known?.set(node, item);
     if (node.kind === 'map') {
       const kind = ITEM_KINDS.find((k) => node.entries.has(k));
       if (kind) {
@@ -62,17 +79,30 @@ export function buildModel(root: YNode | undefined): ValohaiModel {
     if (list) list.push(item);
     else byKind.set(item.kind, [item]);
   }
-  const lastByName = new Map<ItemKind, Map<string, Item>>();
+  const byName = new Map<ItemKind, Map<string, Item[]>>();
+  const redefinedKinds = new Set<ItemKind>();
   for (const [kind, list] of byKind) {
-    const m = new Map<string, Item>();
-    for (const item of list) if (item.name) m.set(item.name.value, item);
-    lastByName.set(kind, m);
+    const m = new Map<string, Item[]>();
+    for (const item of list) {
+      if (!item.name) continue;
+      const named = m.get(item.name.value);
+      if (named) {
+        named.push(item);
+        redefinedKinds.add(kind);
+      } else m.set(item.name.value, [item]);
+    }
+    byName.set(kind, m);
   }
-  const last = (kind: ItemKind, name: string): Item | undefined => lastByName.get(kind)?.get(name);
+  const definitions = (kind: ItemKind, name: string): readonly Item[] => byName.get(kind)?.get(name) ?? [];
+  const last = (kind: ItemKind, name: string): Item | undefined => definitions(kind, name).at(-1);
+  const names = (kind: ItemKind): readonly string[] => [...(byName.get(kind)?.keys() ?? [])];
   return {
     items,
     ofKind: (kind) => byKind.get(kind) ?? [],
     last,
+    definitions,
+    names,
+    redefined: (kind) => redefinedKinds.has(kind),
     step: (name) => last('step', name),
     task: (name) => last('task', name),
   };
@@ -88,6 +118,9 @@ export function itemModel(full: ValohaiModel, item: Item): ValohaiModel {
     items,
     ofKind: (kind) => (item.kind === kind ? items : []),
     last: full.last,
+    definitions: full.definitions,
+    names: full.names,
+    redefined: full.redefined,
     step: full.step,
     task: full.task,
   };

@@ -72,23 +72,32 @@ function nodeView(node: YNode, index: number): PipelineNode {
   return view;
 }
 
+/** Views by item: an item kept from an earlier lint (see buildModel) keeps its view. */
+const viewCache = new WeakMap<Item, PipelineView>();
+
 /** Every `pipeline` and `blueprint` item as a view, in file order. */
 export function pipelineViews(model: ValohaiModel): PipelineView[] {
   return pipelines(model).map((item) => {
-    const nodes = itemsOf(child(item.body, 'nodes')).map((node, index) => nodeView(node, index));
-    const byName = new Map<string, PipelineNode>();
-    const repeated = new Set<string>();
-    for (const n of nodes) {
-      if (n.name && byName.has(n.name.value)) repeated.add(n.name.value);
-      if (n.name) byName.set(n.name.value, n);
-      else {
-        // A non-string scalar name (`name: 5`) is the schema's finding; keep it findable so edges do not cascade.
-        const raw = child(n.node, 'name');
-        if (raw?.kind === 'scalar' && raw.value !== null) byName.set(raw.text, n);
-      }
-    }
-    return { item, label: itemLabel(item), nodes, byName, repeated };
+    let view = viewCache.get(item);
+    if (!view) viewCache.set(item, (view = pipelineView(item)));
+    return view;
   });
+}
+
+function pipelineView(item: Item): PipelineView {
+  const nodes = itemsOf(child(item.body, 'nodes')).map((node, index) => nodeView(node, index));
+  const byName = new Map<string, PipelineNode>();
+  const repeated = new Set<string>();
+  for (const n of nodes) {
+    if (n.name && byName.has(n.name.value)) repeated.add(n.name.value);
+    if (n.name) byName.set(n.name.value, n);
+    else {
+      // A non-string scalar name (`name: 5`) is the schema's finding; keep it findable so edges do not cascade.
+      const raw = child(n.node, 'name');
+      if (raw?.kind === 'scalar' && raw.value !== null) byName.set(raw.text, n);
+    }
+  }
+  return { item, label: itemLabel(item), nodes, byName, repeated };
 }
 
 // --- Specifiers (`NODE.TYPE.KEY`) -------------------------------------------------------------------------------------
@@ -110,16 +119,27 @@ export interface Specifier {
 export function parseSpecifier(source: SourceFile, node: YNode | undefined): Specifier | undefined {
   if (!node || typeof node.value !== 'string') return undefined;
   const text = node.value;
-  const parts: SpecifierPart[] = [];
+  const parts = specifierBounds(text).map(([start, end]) => ({ text: text.slice(start, end), span: subSpan(node, source.text, start, end) }));
+  return { node, text, parts };
+}
+
+/** The parts of a specifier's text, without their places in the source (cheaper, for checking before reporting). */
+export function specifierTexts(text: string): string[] {
+  return specifierBounds(text).map(([start, end]) => text.slice(start, end));
+}
+
+/** Where each part of a specifier lies in its text: split at the first two dots. */
+function specifierBounds(text: string): [number, number][] {
+  const bounds: [number, number][] = [];
   let at = 0;
   for (let i = 0; i < 2; i++) {
     const dot = text.indexOf('.', at);
     if (dot < 0) break;
-    parts.push({ text: text.slice(at, dot), span: subSpan(node, source.text, at, dot) });
+    bounds.push([at, dot]);
     at = dot + 1;
   }
-  parts.push({ text: text.slice(at), span: subSpan(node, source.text, at, text.length) });
-  return { node, text, parts };
+  bounds.push([at, text.length]);
+  return bounds;
 }
 
 /** `spec` with part `index` replaced. */
@@ -172,14 +192,19 @@ export function specifierNodes(view: PipelineView): YNode[] {
 
 // --- Steps ------------------------------------------------------------------------------------------------------------
 
+/** Names declared per step, kept while the step's item lives (one lint): many edges of a file name the same steps. */
+const declaredCache = new WeakMap<Item, Partial<Record<'inputs' | 'parameters', readonly string[]>>>();
+
 /** The names a step declares under `inputs` or `parameters` (string names only), in file order, without repeats. */
-export function declaredNames(step: Item, key: 'inputs' | 'parameters'): string[] {
-  return [...new Set(namedEntries(step.body, key).flatMap((e) => (e.name ? [e.name.value] : [])))];
+export function declaredNames(step: Item, key: 'inputs' | 'parameters'): readonly string[] {
+  let cached = declaredCache.get(step);
+  if (!cached) declaredCache.set(step, (cached = {}));
+  return (cached[key] ??= [...new Set(namedEntries(step.body, key).flatMap((e) => (e.name ? [e.name.value] : [])))]);
 }
 
 /** Names of the items of a kind, in file order, without repeats. */
-export function namesOf(model: ValohaiModel, kind: 'step' | 'task'): string[] {
-  return [...new Set(model.ofKind(kind).flatMap((i) => (i.name ? [i.name.value] : [])))];
+export function namesOf(model: ValohaiModel, kind: 'step' | 'task'): readonly string[] {
+  return model.names(kind);
 }
 
 export type StepResolution =
@@ -298,8 +323,8 @@ export function nodeStepUses(source: SourceFile, view: PipelineView, n: Pipeline
 }
 
 /** Every definition of a step name, in file order (valohai-yaml keeps only the last). */
-export function stepDefinitions(model: ValohaiModel, name: string): Item[] {
-  return model.ofKind('step').filter((i) => i.name?.value === name);
+export function stepDefinitions(model: ValohaiModel, name: string): readonly Item[] {
+  return model.definitions('step', name);
 }
 
 /**
@@ -325,6 +350,8 @@ export interface ReplacedStepUse {
 /** The nodes whose uses only a replaced (earlier) definition of their duplicated step name satisfies. */
 export function replacedStepUses(model: ValohaiModel, views: readonly PipelineView[], source: SourceFile): ReplacedStepUse[] {
   const out: ReplacedStepUse[] = [];
+  // Only a step name defined twice has a replaced definition (most files have none: no node needs looking at).
+  if (!model.redefined('step')) return out;
   for (const view of views) {
     for (const n of view.nodes) {
       const resolved = resolveNodeStep(model, n);

@@ -1,7 +1,7 @@
 // duplicate-name: two top-level items of the same kind with the same name. valohai-yaml keeps only the later one (and
 // warns), so the earlier step, pipeline, task, endpoint or deployment silently disappears.
 import { defineRule } from '../engine/define-rule.js';
-import type { Item, ItemKind } from '../model/model.js';
+import { ITEM_KINDS, type Item, type ItemKind } from '../model/model.js';
 import { replacedStepUses } from '../model/pipelines.js';
 
 export const duplicateName = defineRule({
@@ -19,6 +19,8 @@ export const duplicateName = defineRule({
     },
   },
   check(ctx) {
+    // Most files define every name once: nothing to look at.
+    if (!ITEM_KINDS.some((kind) => ctx.model.redefined(kind))) return;
     // A step whose replacement breaks a node is reported once, at that node, by pipeline-unknown-step.
     const broken = new Set(replacedStepUses(ctx.model, ctx.pipelines(), ctx.doc.source).map((r) => r.step.name?.value));
     // `pipeline` and `blueprint` land in the same table, but valohai-yaml compares names per item key, and so do we.

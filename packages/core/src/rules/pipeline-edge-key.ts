@@ -4,7 +4,7 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, specifierTexts, stepDefinition, withPart } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
@@ -30,20 +30,24 @@ export const pipelineEdgeKey = defineRule({
     for (const p of ctx.pipelines()) {
       for (const edge of edgesOf(p)) {
         for (const side of ['source', 'target'] as const) {
-          const spec = parseSpecifier(source, edge[side]);
-          const [nodePart, typePart, keyPart] = spec?.parts ?? [];
-          if (!spec || !nodePart || !typePart || !keyPart) continue;
-          if (typePart.text !== 'input' && typePart.text !== 'parameter') continue;
-          if (/[*?]/.test(keyPart.text)) continue;
+          const value = edge[side]?.value;
+          if (typeof value !== 'string') continue;
+          // The parts' places in the source are worked out only for an edge that is reported.
+          const [nodeName, type, key] = specifierTexts(value);
+          if (nodeName === undefined || key === undefined || (type !== 'input' && type !== 'parameter')) continue;
+          if (/[*?]/.test(key)) continue;
           // A repeated node name leaves open which node is meant (pipeline-duplicate-node reports it).
-          const node = p.repeated.has(nodePart.text) ? undefined : p.byName.get(nodePart.text);
+          const node = p.repeated.has(nodeName) ? undefined : p.byName.get(nodeName);
           // Only execution nodes whose step this file defines; `commit` takes the step from elsewhere.
           if (!node || node.type !== 'execution' || !node.step || node.commit !== undefined) continue;
           const step = ctx.model.step(node.step.value);
           if (!step) continue;
-          const declared = declaredNames(step, CHECKED[typePart.text]);
-          if (declared.includes(keyPart.text) || onlyReplacedHas(ctx.model, step, { kind: typePart.text, name: keyPart.text })) continue;
-          const data = { step: itemLabel(step), node: nodePart.text, type: typePart.text, key: keyPart.text, side };
+          const declared = declaredNames(step, CHECKED[type]);
+          if (declared.includes(key) || onlyReplacedHas(ctx.model, step, { kind: type, name: key })) continue;
+          const spec = parseSpecifier(source, edge[side]);
+          const keyPart = spec?.parts[2];
+          if (!spec || !keyPart) continue;
+          const data = { step: itemLabel(step), node: nodeName, type, key, side };
           const related = [stepDefinition(step)];
           if (declared.length === 0) {
             ctx.report({ messageId: 'none', data, span: keyPart.span, related });

@@ -19,7 +19,6 @@ export const stepDuplicateName = defineRule({
     fixable: false,
     hasSuggestions: false,
     parity: false,
-    scope: 'document',
     messages: {
       replaces: '{{what}} "{{name}}" is already defined earlier in this step, and this definition silently replaces it; rename or remove one of them.',
       repeated: '{{what}} "{{name}}" is already listed earlier in this step; remove the repeated entry or rename it.',

@@ -1,4 +1,5 @@
 // Offsets inside, positions at the edges: converts UTF-16 offsets of one text to line/column positions and back.
+import type { TextDelta } from './text-delta.js';
 
 /** A half-open range of UTF-16 offsets `[start, end)` into a document's text. */
 export interface Span {
@@ -23,20 +24,54 @@ export class SourceFile {
   /** 1 when the text starts with a byte-order mark, else 0. */
   private readonly bom: number;
 
-  constructor(text: string) {
+  /** True when no CR is in the text (then only LF ends lines, and an edit's lines can be counted apart). */
+  private readonly lfOnly: boolean;
+
+  /** `lineStarts`: the text's line starts when the caller knows them (see {@link afterEdit}). */
+  constructor(text: string, lineStarts?: readonly number[]) {
     this.text = text;
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.lfOnly = !text.includes('\r');
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // CR, LF and CRLF each end one line, as YAML counts them.
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (this.lfOnly) {
+      // Only LF ends lines: let the string search find them (far quicker than a loop over every character).
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        // CR, LF and CRLF each end one line, as YAML counts them.
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The source of `text`, which is `previous`'s text with `delta` applied: only the replacement is scanned for line
+   * ends, and the lines after it move by the change in length (an edit of a large file costs no full scan).
+   */
+  static afterEdit(previous: SourceFile, text: string, delta: TextDelta): SourceFile {
+    // A CR ends a line alone or with the LF after it, and an edit can split or join such a pair: count them all again.
+    if (!previous.lfOnly || delta.text.includes('\r')) return new SourceFile(text);
+    const old = previous.lineStarts;
+    // Lines starting at or before the replacement keep their offsets: the line end before each lies before it.
+    const before = old.slice(0, lastAtOrBefore(old, delta.start) + 1);
+    const inserted: number[] = [];
+    const insertedEnd = delta.start + delta.text.length;
+    for (let i = text.indexOf('\n', delta.start); i >= 0 && i < insertedEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
+    // Lines whose line end before them lies after the replacement move with it.
+    const after = old.slice(lastAtOrBefore(old, delta.end) + 1);
+    const shift = delta.text.length - (delta.end - delta.start);
+    if (shift !== 0) for (let i = 0; i < after.length; i++) after[i] = (after[i] ?? 0) + shift;
+    return new SourceFile(text, before.concat(inserted, after));
   }
 
   /** Clamps an offset into the text. */
@@ -48,13 +83,7 @@ export class SourceFile {
   /** Zero-based position of an offset. */
   positionAt(offset: number): Position {
     const o = this.clamp(offset);
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.lineStarts, o);
     const character = o - (this.lineStarts[lo] ?? 0);
     return { line: lo, character: lo === 0 ? Math.max(0, character - this.bom) : character };
   }
@@ -91,4 +120,16 @@ export class SourceFile {
   get lineCount(): number {
     return this.lineStarts.length;
   }
+}
+
+/** The index of the last of the ascending `starts` that is at most `offset` (0 when none is: starts[0] is 0). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -1,0 +1,91 @@
+// What an edit changed, and what the incremental linter redoes from it: the replacement found between two texts, the
+// line index moved past it (SourceFile.afterEdit) and the items split again around it (splitAfterEdit) must each equal
+// what working from the whole new text gives, for any edit, including ones that split a CRLF or reach the header.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitAfterEdit, splitTopLevelItems } from '../src/document/top-level-items.js';
+import { SourceFile } from '../src/source/source-file.js';
+import { applyDelta, detachedCopy, textDelta } from '../src/source/text-delta.js';
+
+const HEADER = '# header\n---\n';
+const ITEMS = '- step:\n    name: a\n    image: x\n    command: y\n# between\n\n- step:\n    name: b\n    image: x\n    command: y\n- pipeline:\n    name: p\n';
+const pieces = fc.constantFrom('', 'x', ' ', '\n', '\r\n', '\r', '- ', '- step:\n    name: c\n', '#', '  ', 'é', '😀', '---\n', '\t');
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 20 }), insert: pieces });
+const apply = (text: string, e: { at: number; del: number; insert: string }): string => {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(at + e.del);
+};
+/** Long texts, so that the block comparison (4,096 characters at a time) is crossed too. */
+const bases = fc.constantFrom(HEADER + ITEMS, HEADER + ITEMS.repeat(300), ITEMS.replace(/\n/g, '\r\n'), '', 'a', '\r\n'.repeat(5000));
+
+describe('textDelta', () => {
+  it('gives the smallest single replacement that turns one text into the other', () => {
+    fc.assert(
+      fc.property(bases, fc.array(edit, { maxLength: 3 }), (before, edits) => {
+        const after = edits.reduce(apply, before);
+        const delta = textDelta(before, after);
+        expect(applyDelta(before, delta)).toBe(after);
+        // Smallest: what stays before and after the replacement cannot be extended.
+        const insertedEnd = delta.start + delta.text.length;
+        if (delta.start < delta.end && insertedEnd > delta.start) {
+          expect(before[delta.start]).not.toBe(after[delta.start]);
+          expect(before[delta.end - 1]).not.toBe(after[insertedEnd - 1]);
+        }
+        expect(delta.end).toBeGreaterThanOrEqual(delta.start);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds nothing to replace in equal texts', () => {
+    const text = ITEMS.repeat(100);
+    expect(textDelta(text, detachedCopy(text))).toEqual({ start: text.length, end: text.length, text: '' });
+  });
+});
+
+describe('SourceFile.afterEdit', () => {
+  it('indexes the lines as indexing the new text afresh does', () => {
+    fc.assert(
+      fc.property(bases, fc.array(edit, { minLength: 1, maxLength: 4 }), (base, edits) => {
+        let source = new SourceFile(base);
+        for (const e of edits) {
+          const text = apply(source.text, e);
+          source = SourceFile.afterEdit(source, text, textDelta(source.text, text));
+          expect(source.lineStarts).toEqual(new SourceFile(text).lineStarts);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('splitAfterEdit', () => {
+  it('splits into the chunks that splitting the whole new text gives, or leaves it to that', () => {
+    let used = 0;
+    let both = 0;
+    fc.assert(
+      fc.property(bases, fc.array(edit, { minLength: 1, maxLength: 4 }), (base, edits) => {
+        let text = base;
+        let chunks = splitTopLevelItems(text);
+        for (const e of edits) {
+          const next = apply(text, e);
+          const delta = textDelta(text, next);
+          const edited = chunks && splitAfterEdit(chunks, next, delta);
+          const whole = splitTopLevelItems(next);
+          // An edit inside the items (not of the lines before the first) of a text that splits before and after.
+          if (chunks && whole && delta.start > chunks[0]!.start) both++;
+          if (edited) {
+            used++;
+            expect(edited).toEqual(whole);
+          }
+          text = next;
+          chunks = edited ?? whole;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Most edits inside the items of a file that stays simply laid out are split around the edit alone.
+    expect(both).toBeGreaterThan(20);
+    expect(used).toBeGreaterThan(both * 0.8);
+  });
+});
