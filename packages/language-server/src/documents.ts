@@ -19,23 +19,14 @@ export function sanitizePosition(value: unknown): { line: number; character: num
   return { line: int(v['line']), character: int(v['character']) };
 }
 
-/** Applies LSP content changes to a text: a change without a range replaces everything; ranges are clamped. */
-export function applyContentChanges(text: string, changes: readonly RawChange[]): string {
-  let current = text;
-  for (const change of changes) {
-    if (typeof change !== 'object' || change === null || typeof change.text !== 'string') continue;
-    if (change.range === undefined || change.range === null) {
-      current = change.text;
-      continue;
-    }
+/** The well-formed changes of a list, with every position forced to whole numbers (malformed changes are dropped). */
+function sanitizedChanges(changes: readonly RawChange[]): ({ text: string } | { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string })[] {
+  return changes.flatMap((change) => {
+    if (typeof change !== 'object' || change === null || typeof change.text !== 'string') return [];
+    if (change.range === undefined || change.range === null) return [{ text: change.text }];
     const range = change.range as Record<string, unknown>;
-    const index = TextDocument.create('', '', 0, current);
-    let start = index.offsetAt(sanitizePosition(range['start']));
-    let end = index.offsetAt(sanitizePosition(range['end']));
-    if (start > end) [start, end] = [end, start];
-    current = current.slice(0, start) + change.text + current.slice(end);
-  }
-  return current;
+    return [{ range: { start: sanitizePosition(range['start']), end: sanitizePosition(range['end']) }, text: change.text }];
+  });
 }
 
 export class DocumentStore {
@@ -57,13 +48,14 @@ export class DocumentStore {
     if (typeof uri !== 'string') return undefined;
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const list = Array.isArray(changes) ? (changes as RawChange[]) : [];
-    const text = applyContentChanges(doc.getText(), list);
+    const valid = sanitizedChanges(Array.isArray(changes) ? (changes as RawChange[]) : []);
     const next = typeof version === 'number' && Number.isFinite(version) ? Math.trunc(version) : doc.version + 1;
     // Nothing changed (no changes, or only malformed ones): the cached results stay valid.
-    if (text === doc.getText() && next === doc.version) return doc;
-    // A full replacement keeps TextDocument's line index consistent whatever the client sent.
-    TextDocument.update(doc, [{ text }], next);
+    if (valid.length === 0 && next === doc.version) return doc;
+    // TextDocument clamps ranges as LSP says (start and end in either order, past a line's end, inside a CRLF or a
+    // surrogate pair) and keeps its line index up to date incrementally, so an edit of a large document costs no
+    // full rescan.
+    TextDocument.update(doc, valid, next);
     this.revisions.set(uri, ++this.counter);
     return doc;
   }

@@ -1,14 +1,14 @@
-// Text edits the server computes: applying clamped LSP changes, the minimal fix-all edit, suppression comments.
+// Text edits the server computes: applying clamped LSP changes to open documents, the minimal fix-all edit, suppression comments.
 import { SourceFile } from '@valohai-lint/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { disableEdit, minimalEdit } from '../src/code-actions.js';
-import { applyContentChanges } from '../src/documents.js';
+import { DocumentStore } from '../src/documents.js';
 
 const apply = (text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }) =>
   TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 0, text), [edit]);
 
-describe('applyContentChanges', () => {
+describe('DocumentStore.change', () => {
   it.each([
     { what: 'an insertion', text: 'ab\ncd', changes: [{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, text: 'X' }], out: 'ab\ncXd' },
     { what: 'a reversed range', text: 'abcd', changes: [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 1 } }, text: '' }], out: 'ad' },
@@ -19,7 +19,12 @@ describe('applyContentChanges', () => {
     { what: 'a full replacement then an edit', text: 'old', changes: [{ text: 'new' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'N' }], out: 'New' },
     { what: 'malformed changes are skipped', text: 'abc', changes: [{ text: 5 }, null, { range: { start: { line: 'x' }, end: {} }, text: 'Z' }], out: 'Zabc' },
   ])('$what', ({ text, changes, out }) => {
-    expect(applyContentChanges(text, changes as never)).toBe(out);
+    const store = new DocumentStore();
+    store.open('file:///x/valohai.yaml', 'yaml', 1, text);
+    // Twice: the line index TextDocument keeps between changes must stay right.
+    const doc = store.change('file:///x/valohai.yaml', 2, changes);
+    expect(doc?.getText()).toBe(out);
+    expect(store.change('file:///x/valohai.yaml', 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>' }])?.getText()).toBe(`>${out}`);
   });
 });
 
