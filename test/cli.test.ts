@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getFindingKinds } from '@valohai-lint/core';
 import { runCli, tree } from './helpers/cli.js';
+import { codeBlock } from './helpers/markdown.js';
 
 const CLEAN = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n';
 const BROKEN = '- step:\n    name: train\n   image: python\n';
@@ -65,6 +66,28 @@ describe('formats', () => {
     const r = await runCli(['--format', 'stylish', '--format', 'json=out.json'], { cwd: dir });
     expect(r.stdout).toContain('yaml-duplicate-key');
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.warnings).toBe(1);
+  });
+});
+
+describe('VALOHAI_LINT_TIMING', () => {
+  it('ends the run with where its time went, on standard error, and changes nothing else', async () => {
+    const cwd = tree({ 'valohai.yaml': WARNS, 'sub/valohai.yaml': CLEAN });
+    const plain = await runCli(['--format', 'json'], { cwd });
+    const timed = await runCli(['--format', 'json'], { cwd, env: { VALOHAI_LINT_TIMING: '1' } });
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(timed.code).toBe(plain.code);
+    const line = /^valohai-lint: timing \(ms\) (\{.*\})$/m.exec(timed.stderr);
+    expect(line).not.toBeNull();
+    const stages = JSON.parse(line![1]!) as Record<string, number>;
+    expect(Object.keys(stages)).toEqual(['start', 'load', 'read', 'parse', 'schema', 'rules', 'settle', 'output', 'total']);
+    for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
+    // Two files were parsed and checked: their stages took some time, and all of it falls within the run's.
+    expect(stages['parse']! + stages['rules']!).toBeGreaterThan(0);
+    expect(stages['read']! + stages['parse']! + stages['schema']! + stages['rules']! + stages['settle']! + stages['output']!).toBeLessThanOrEqual(stages['total']!);
+    expect(plain.stderr).not.toContain('timing');
+    // docs/cli.md shows the same stages.
+    const documented = /valohai-lint: timing \(ms\) (\{.*\})/.exec(codeBlock('docs/cli.md', 'console'));
+    expect(Object.keys(JSON.parse(documented![1]!) as object)).toEqual(Object.keys(stages));
   });
 });
 

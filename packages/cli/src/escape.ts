@@ -11,6 +11,10 @@ function isUnsafe(c: number): boolean {
   return c <= 0x1f || (c >= 0x7f && c <= 0x9f) || c === 0x061c || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/** Any character isUnsafe() names, or a surrogate (lone ones are escaped), or "##[": the text needs the slow path. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|##\[/;
+
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
@@ -26,6 +30,9 @@ export interface Printed {
  * character (code frames, whose underline counts columns).
  */
 export function printableWithOffsets(raw: string, options: { tab?: string } = {}): Printed {
+  // Nearly all text is printable as it is: no need to look at it character by character (which reports of many
+  // findings would otherwise spend most of their time on).
+  if (!NEEDS_ESCAPING.test(raw)) return { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, i) => i) };
   const offsets: number[] = [];
   let text = '';
   for (let i = 0; i < raw.length; i++) {
@@ -47,7 +54,7 @@ export function printableWithOffsets(raw: string, options: { tab?: string } = {}
 
 /** One line of untrusted text, safe to print (see printableWithOffsets). */
 export function printable(text: string): string {
-  return printableWithOffsets(text).text;
+  return NEEDS_ESCAPING.test(text) ? printableWithOffsets(text).text : text;
 }
 
 /**

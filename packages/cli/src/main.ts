@@ -19,6 +19,7 @@ import { stylish } from './formatters/stylish.js';
 import { counts, type FileResult, type FormatContext, type Formatter } from './formatters/types.js';
 import { linterInputAt, outputProblem, writeReport } from './report-output.js';
 import { unifiedDiff } from './unified-diff.js';
+import { RunTimer } from './timing.js';
 import { replaceFile } from './write.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -112,9 +113,9 @@ interface FileOutcome {
 }
 
 /** Reads and lints one file, fixing it with --fix or printing its diff with --fix-dry-run. Never throws. */
-function lintFile(path: string, rel: string, config: LintConfig, options: CliOptions, io: Io): FileOutcome {
+function lintFile(path: string, rel: string, config: LintConfig, options: CliOptions, io: Io, timer?: RunTimer): FileOutcome {
   const limit = resolveConfig(config).maxFileSize;
-  const read = readRegularFile(path, maxBytesFor(limit));
+  const read = timer ? timer.reading(() => readRegularFile(path, maxBytesFor(limit))) : readRegularFile(path, maxBytesFor(limit));
   if (read.kind === 'error') return { failure: `cannot read "${rel}": ${describeError(read.error)}` };
   if (read.kind === 'not-a-file') return { failure: `cannot lint "${rel}": it is ${read.what}, not a regular file` };
   // Not read at all, so nothing of it is shown either.
@@ -125,7 +126,7 @@ function lintFile(path: string, rel: string, config: LintConfig, options: CliOpt
   const text = decoded.text;
   // The size finding never shows the file it refused.
   if (text.length > limit) return { result: resultOf(path, rel, '', tooLargeResult(text.length, config)) };
-  if (!options.fix && !options.fixDryRun) return { result: resultOf(path, rel, text, lint(text, config)) };
+  if (!options.fix && !options.fixDryRun) return { result: resultOf(path, rel, text, lint(text, config, timer ? { timings: timer.lint } : undefined)) };
   const fixed = fixText(text, config);
   if (options.fixDryRun) {
     io.stdout.write(unifiedDiff(printable(rel), text, fixed.edits));
@@ -210,7 +211,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (options.listRules) return listRules(options, io);
+  const timer = io.env['VALOHAI_LINT_TIMING'] ? new RunTimer() : undefined;
+  const code = await lintFiles(options, io, timer);
+  if (timer) io.stderr.write(timer.line());
+  return code;
+}
 
+/** Lints what the options name and writes the reports; the exit code. */
+async function lintFiles(options: CliOptions, io: Io, timer: RunTimer | undefined): Promise<number> {
   let overrides: ConfigFile;
   let outputs: Map<FormatRequest, string>;
   try {
@@ -294,7 +302,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         ignored++;
         continue;
       }
-      const outcome = lintFile(path, relativePath(io.cwd, path), c.config, options, io);
+      const outcome = lintFile(path, relativePath(io.cwd, path), c.config, options, io, timer);
       if (outcome.failure) fail(outcome.failure);
       if (outcome.result) results.push(keptForOutput(outcome.result, options));
       if (outcome.fixed) {
@@ -313,6 +321,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
+  const report = (): void => writeReports(results, options, outputs, io, fail);
+  if (timer) timer.writing(report);
+  else report();
+  if (failed) return 2;
+  const { errors, warnings } = counts(results);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`valohai-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Writes each requested format's report of the results, to standard output or to its file. */
+function writeReports(results: readonly FileResult[], options: CliOptions, outputs: Map<FormatRequest, string>, io: Io, fail: (line: string) => void): void {
   const visible = results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d: Diagnostic) => shown(d, options)) }));
   for (const request of options.formats) {
     const colors = palette(options.color ?? (request.output ? false : useColor(io.stdout, io.env)));
@@ -325,14 +348,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (problem) fail(`cannot write the ${request.name} report to "${request.output}": ${problem}`);
     }
   }
-  if (failed) return 2;
-  const { errors, warnings } = counts(results);
-  if (errors > 0) return 1;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`valohai-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
-    return 1;
-  }
-  return 0;
 }
 
 /**

@@ -2,7 +2,7 @@
 export { lint, fixText, encodingResult, tooLargeResult } from './linter/lint.js';
 export { IncrementalLinter } from './linter/incremental.js';
 export type { IncrementalStats } from './linter/incremental.js';
-export type { LintResult, FixResult, LintOptions } from './linter/lint.js';
+export type { LintResult, FixResult, LintOptions, LintTimings } from './linter/lint.js';
 export { getRules, getRule, getFindingKinds, getFindingKind } from './linter/catalog.js';
 export type { FindingKind } from './linter/catalog.js';
 export { resolveConfig, resolveRegistry, DEFAULT_MAX_FILE_SIZE } from './config/resolve.js';
