@@ -73,8 +73,9 @@ export function parseDirectives(source: SourceFile, knownRules: ReadonlySet<stri
 /**
  * A test "is a finding of this rule on this line suppressed?" that marks the directives it uses. Next-line directives
  * are indexed by line, so a file with a suppression on every step costs one lookup per finding, not one per directive.
+ * `work` counts the directives looked at (the linear-growth test reads it).
  */
-export function suppressionTest(directives: readonly Directive[]): (ruleId: string, line: number) => boolean {
+export function suppressionTest(directives: readonly Directive[], work?: { examined: number }): (ruleId: string, line: number) => boolean {
   const fileWide = directives.filter((d) => d.kind === 'file');
   const byLine = new Map<number, Directive[]>();
   for (const d of directives) {
@@ -87,6 +88,7 @@ export function suppressionTest(directives: readonly Directive[]): (ruleId: stri
     let suppressed = false;
     for (const list of [fileWide, byLine.get(line) ?? []]) {
       for (const d of list) {
+        if (work) work.examined++;
         if (d.rules.length > 0 && !d.rules.some((r) => r.id === ruleId)) continue;
         d.used.add(d.rules.length === 0 ? '*' : ruleId);
         suppressed = true;
