@@ -1,6 +1,8 @@
 // How the plugin behaves where ESLint and valohai-lint meet, through the real eslint command: ESLint's directives as
 // YAML comments, valohai-lint's own suppression comments beside them, rule severities, `.valohai-lint.yaml` and
 // `settings.valohai`, a BOM, and custom rules reading the core's model from the SourceCode.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBundledCli } from '../helpers/cli.js';
 import { eslintProject, RECOMMENDED_CONFIG, runEslint } from '../helpers/eslint.js';
@@ -106,6 +108,18 @@ describe('.valohai-lint.yaml and settings.valohai', () => {
     const files = { '.valohai-lint.yaml': REGISTRIES, 'ml/valohai.yaml': PRIVATE };
     expect(brief(lintFile(files, 'ml/valohai.yaml'))).toEqual([COVERAGE]);
     expect(brief(lintFile({ 'ml/valohai.yaml': PRIVATE }, 'ml/valohai.yaml'))).toEqual([UNQUALIFIED]);
+  });
+
+  it('in a long-lived ESLint (an editor\'s), an edited configuration file counts within two seconds', async () => {
+    const dir = eslintProject({ 'eslint.config.js': RECOMMENDED_CONFIG, '.valohai-lint.yaml': REGISTRIES, 'valohai.yaml': PRIVATE });
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: dir });
+    const ids = async (): Promise<(string | null)[]> => (await eslint.lintFiles(['valohai.yaml']))[0]!.messages.map((m) => m.ruleId);
+    expect(await ids()).toEqual(['valohai/image-registry-coverage']);
+    // One run over many files reads each folder's configuration once; an edit is seen once that reading is 2 s old.
+    writeFileSync(join(dir, '.valohai-lint.yaml'), 'rules: {}\n');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await ids()).toEqual(['valohai/image-fully-qualified']);
   });
 
   it('an error in it is reported at its line in the configuration file, as the CLI prints it', () => {

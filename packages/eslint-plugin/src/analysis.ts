@@ -73,7 +73,7 @@ export class FileAnalysis {
  */
 function loadConfigFile(configFile: string | false | undefined, context: FileContext): { config: ConfigFile; problem?: string } {
   if (configFile === false) return { config: {} };
-  const resolver = new ConfigResolver();
+  const resolver = sharedResolver();
   const target = resolve(context.cwd, configFile ?? context.physicalFilename);
   let loaded;
   try {
@@ -86,6 +86,21 @@ function loadConfigFile(configFile: string | false | undefined, context: FileCon
   if (!first || !loaded.path) return { config: loaded.config };
   const more = errors.length > 1 ? `, and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''} there` : '';
   return { config: loaded.config, problem: `The configuration file "${shown(context.cwd, loaded.path)}" has an error at line ${first.start.line} (${first.message})${more}; only its valid parts are used.` };
+}
+
+/** How long the configuration files found stay known: one `eslint` run over many files looks each folder up once. */
+const RESOLVER_LIFETIME_MS = 2000;
+let resolver: { made: number; resolver: ConfigResolver } | undefined;
+
+/**
+ * A resolver shared by the files linted in quick succession, made afresh once it is two seconds old: ESLint says
+ * nothing of where a run starts or ends, and in an editor's long-lived ESLint a configuration file edited (or added)
+ * must count at the next lint, not at the next restart.
+ */
+function sharedResolver(): ConfigResolver {
+  const now = Date.now();
+  if (!resolver || now - resolver.made > RESOLVER_LIFETIME_MS) resolver = { made: now, resolver: new ConfigResolver() };
+  return resolver.resolver;
 }
 
 function shown(cwd: string, path: string): string {
