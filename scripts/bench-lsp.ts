@@ -135,9 +135,12 @@ const EDIT_RANGE = { start: { line: 9, character: 17 }, end: { line: 9, characte
 /**
  * Median latency from didChange to diagnostics through the server and median core lint time of the same texts,
  * measured alternately in the same run. The warm-up edits give the server's JIT the head start that this process's
- * core already has from the benchmarks before, as a long-running editor session would.
+ * core already has from the benchmarks before, as a long-running editor session would. With `pauseMs`, each edit and
+ * each core lint comes after that long a pause, as keystrokes do: after a pause the processor's caches no longer hold
+ * the document, which costs a short incremental lint more, in proportion, than a long full one.
  */
-export async function measureLatency(root: string, text: string, runs: number, mode: 'pull' | 'push', warmup = Math.max(3, Math.floor(runs / 4))): Promise<{ server: number; core: number }> {
+export async function measureLatency(root: string, text: string, runs: number, mode: 'pull' | 'push', warmup = Math.max(3, Math.floor(runs / 4)), pauseMs = 0): Promise<{ server: number; core: number }> {
+  const pause = (): Promise<void> => (pauseMs > 0 ? new Promise((resolve) => setTimeout(resolve, pauseMs)) : Promise.resolve());
   const { client, stop } = await startServer(root, mode === 'pull');
   const uri = 'file:///bench/valohai.yaml';
   const texts = variants(text);
@@ -149,6 +152,7 @@ export async function measureLatency(root: string, text: string, runs: number, m
   const serverTimes: number[] = [];
   const coreTimes: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
+    await pause();
     version++;
     const which = version % 2;
     const started = performance.now();
@@ -157,6 +161,7 @@ export async function measureLatency(root: string, text: string, runs: number, m
     if (mode === 'pull') await client.request('textDocument/diagnostic', { textDocument: { uri } });
     else await published;
     const serverMs = performance.now() - started;
+    await pause();
     const t = performance.now();
     lint(texts[which]!);
     const coreMs = performance.now() - t;

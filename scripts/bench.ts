@@ -2,10 +2,13 @@
 // Each line compares valohai-lint with a baseline on the same input in the same process and prints the ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { fixText, lint, pipelineGraphs } from '../packages/core/src/index.js';
+import { run as runCli } from '../packages/cli/src/main.js';
 import { unifiedDiff } from '../packages/cli/src/unified-diff.js';
 import { layoutScene, renderSvg, sceneOf } from '../packages/graph/src/index.js';
 import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
@@ -75,8 +78,70 @@ benchParsing(HAS_CORPUS ? corpusFiles('real').map((f) => readFileSync(f, 'utf8')
     () => void spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }),
     15,
   );
-  line('valohai-lint one-file (process)', r.a, r.b, 'node -e ""', 3);
+  line('valohai-lint one-file (process)', r.a, r.b, 'node -e ""', 1.5);
   rmSync(dir, { recursive: true, force: true });
+}
+
+// 3b. The batch (issue 13): the 128 real files in one process each, valohai-lint against valohai-yaml 0.57.0
+// (`python3 -m valohai_yaml`). valohai-yaml is never part of this repository: VALOHAI_YAML_PYTHONPATH says where its
+// source (and leval's) is, VALOHAI_YAML_PYTHON which Python to run it with (../shared/reference/toolchain.md, §9).
+// Then where valohai-lint's time goes in that run, from its own VALOHAI_LINT_TIMING report.
+if (!HAS_CORPUS) console.log('batch: real files                   skipped (no shared corpus)');
+else {
+  const files = corpusFiles('real');
+  const label = `batch: ${files.length} real files (process)`;
+  const ours = (env: NodeJS.ProcessEnv = process.env) => spawnSync(process.execPath, [join(ROOT, 'packages/cli/dist/valohai-lint.js'), ...files], { env, encoding: 'utf8' });
+  const pythonPath = process.env['VALOHAI_YAML_PYTHONPATH'];
+  const python = process.env['VALOHAI_YAML_PYTHON'] ?? 'python3';
+  const theirs = () => spawnSync(python, ['-m', 'valohai_yaml', '--no-colors', ...files], { env: { ...process.env, PYTHONPATH: pythonPath }, encoding: 'utf8' });
+  const probe = pythonPath === undefined ? undefined : theirs();
+  // valohai-yaml exits 1 when a file has errors (some of these do); anything else means it did not run.
+  if (!probe) console.log(`${label.padEnd(34)} skipped against valohai-yaml: set VALOHAI_YAML_PYTHONPATH to its source (and leval's)`);
+  else if ((probe.status !== 0 && probe.status !== 1) || /Traceback|No module named/.test(probe.stderr)) console.log(`${label.padEnd(34)} skipped: valohai-yaml did not run (${(probe.stderr || String(probe.error)).trim().split('\n').at(-1)})`);
+  else {
+    const r = compare(() => void ours(), () => void theirs(), 7);
+    line(label, r.a, r.b, 'valohai-yaml 0.57.0', 0.2);
+    console.log(`  valohai-lint is ${(r.b / r.a).toFixed(1)}× faster (goal: 5×, ratio ≤ 0.2)`);
+  }
+  const stages = Array.from({ length: 5 }, () => JSON.parse(/timing \(ms\) (\{.*\})/.exec(ours({ ...process.env, VALOHAI_LINT_TIMING: '1' }).stderr)![1]!) as Record<string, number>);
+  const at = (stage: string): number => median(stages.map((t) => t[stage]!));
+  const named = ['start', 'load', 'read', 'parse', 'schema', 'rules', 'settle', 'output'];
+  const other = at('total') - named.reduce((sum, stage) => sum + at(stage), 0);
+  console.log(`  where its time goes (ms, median of 5): ${named.map((stage) => `${stage} ${at(stage).toFixed(0)}`).join(' · ')} · other ${other.toFixed(0)} · total ${at('total').toFixed(0)}`);
+}
+
+// 3c. Memory per file in a batch (issue 13): what the CLI holds when it writes its report (the heap after a
+// collection, taken at its first write, while every file's result is still held), per file, for a batch of the real
+// files and for ten times as many. The parsed trees are let go as each file is done, so it must not grow per file.
+if (HAS_CORPUS) {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+  const held = async (files: string[]): Promise<number> => {
+    let heap: number | undefined;
+    const sink = { write: (): boolean => {
+      if (heap === undefined) {
+        collect();
+        heap = process.memoryUsage().heapUsed;
+      }
+      return true;
+    } };
+    await runCli(files, { cwd: ROOT, env: {}, stdout: sink, stderr: { write: () => true }, readStdin: () => Promise.resolve(new Uint8Array()) });
+    return heap!;
+  };
+  const real = corpusFiles('real');
+  const copies = mkdtempSync(join(tmpdir(), 'vl-bench-memory-'));
+  const many = Array.from({ length: 10 }, (_, i) => real.map((f) => {
+    const copy = join(copies, `${i}-${basename(f)}`);
+    writeFileSync(copy, readFileSync(f));
+    return copy;
+  })).flat();
+  await held(many); // warm up, so that compiled code is not counted
+  const one = await held(many.slice(0, 1));
+  const perFile = (n: number, heap: number): number => (heap - one) / (n - 1) / 1024;
+  const small = perFile(real.length, await held(many.slice(0, real.length)));
+  const large = perFile(many.length, await held(many));
+  console.log(`${'cli memory: held per file'.padEnd(34)} ${small.toFixed(1).padStart(9)} KB at ${real.length} files   ${large.toFixed(1).padStart(9)} KB at ${many.length} files   ratio ${(large / small).toFixed(2)}×  (goal ≤ 1.25×, does not grow: ${large / small <= 1.25 ? 'met' : 'NOT met'})`);
+  rmSync(copies, { recursive: true, force: true });
 }
 
 // 4. `eslint` with only eslint-plugin-valohai (configs.recommended, the built package) against valohai-lint, each one
@@ -104,6 +169,16 @@ else {
 // 5. Language server: didChange → diagnostics through the bundled server over stdio, against the core's lint time for
 // the same texts in the same run (scripts/bench-lsp.ts).
 {
+  // Typing (issue 13): one value changed inside one step of a 2,000-step file (with 800 pipelines across the steps),
+  // diagnostics pulled as VS Code does. Keystrokes come 100 ms apart, and the full lint it is held against gets the same
+  // pause before it; back to back, for comparison, the edits follow the full lint's without a pause.
+  const text = generatedFile(45_000);
+  const steps = text.match(/^- step:/gm)?.length ?? 0;
+  const typed = await measureLatency(ROOT, text, 20, 'pull', 6, 100);
+  line(`typing: ${steps.toLocaleString('en')}-step file, 100 ms apart`, typed.server, typed.core, 'core lint() (full)', 0.15);
+  const burst = await measureLatency(ROOT, text, 20, 'pull', 6, 0);
+  line(`typing: ${steps.toLocaleString('en')}-step file, no pause`, burst.server, burst.core, 'core lint() (full)', undefined);
+
   for (const [lines, runs, warmup] of [
     [100, 150, 300],
     [20_000, 12, 4],
