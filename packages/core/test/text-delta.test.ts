@@ -82,10 +82,11 @@ describe('splitAfterEdit', () => {
           chunks = edited ?? whole;
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     );
-    // Most edits inside the items of a file that stays simply laid out are split around the edit alone.
-    expect(both).toBeGreaterThan(20);
+    // Most edits inside the items of a file that stays simply laid out are split around the edit alone. About one run
+    // in 17 makes such an edit (400 runs gave 15 to 34 of them), so 2,000 runs keep the count well clear of 40.
+    expect(both).toBeGreaterThan(40);
     expect(used).toBeGreaterThan(both * 0.8);
   });
 });
