@@ -3,7 +3,7 @@
 // the pinned ESLint's types and the oldest supported one's. In process, ESLint's Linter shows the core lints each file
 // once, however many rules are on.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
@@ -22,7 +22,7 @@ function pack(): string {
   ensurePluginBuilt();
   const packs = mkdtempSync(join(tmpdir(), 'vl-pack-'));
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packs], { cwd: PACKAGE, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
-  expect(packed!.files.map((f) => f.path).sort()).toEqual(['README.md', 'dist/index.js', 'package.json', 'types/index.d.ts']);
+  expect(packed!.files.map((f) => f.path).sort()).toEqual(['README.md', 'dist/index.js', 'dist/plugin.cjs', 'dist/plugin.cjs.cache', 'package.json', 'types/index.d.ts']);
   return join(packs, packed!.filename);
 }
 
@@ -32,6 +32,11 @@ function installedIn(dir: string, tarball: string): string {
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
   return dir;
+}
+
+/** The findings of a `--format json` run, without the file's path (each project is its own folder). */
+function messagesOf(stdout: string): unknown[] {
+  return (JSON.parse(stdout) as { messages: unknown[] }[]).flatMap((r) => r.messages);
 }
 
 function installedProject(tarball: string): string {
@@ -57,6 +62,17 @@ describe('the packed package', () => {
     expect(run.stderr).toBe('');
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[];
     expect(result!.messages.map((m) => m.ruleId)).toEqual(['valohai/image-fully-qualified']);
+  });
+
+  it('loads from the code cache the build wrote, and lints the same without it', () => {
+    const cached = runEslint('10.15.0', ['--format', 'json', 'valohai.yaml'], project, { VALOHAI_ESLINT_CODE_CACHE: 'report' });
+    expect(cached.stderr).toBe('eslint-plugin-valohai code cache: accepted\n');
+    const uncached = installedProject(tarball);
+    rmSync(join(uncached, 'node_modules/eslint-plugin-valohai/dist/plugin.cjs.cache'));
+    const run = runEslint('10.15.0', ['--format', 'json', 'valohai.yaml'], uncached, { VALOHAI_ESLINT_CODE_CACHE: 'report' });
+    expect(run.stderr).toBe('eslint-plugin-valohai code cache: missing\n');
+    expect(messagesOf(run.stdout)).toEqual(messagesOf(cached.stdout));
+    expect(messagesOf(run.stdout).length).toBeGreaterThan(0);
   });
 
   it.each(ESLINT_VERSIONS)("type-checks a TypeScript eslint.config.ts against ESLint %s's types", (version) => {

@@ -45,8 +45,8 @@ export interface EslintRun {
   stderr: string;
 }
 
-export function runEslint(version: EslintVersion, args: readonly string[], cwd: string): EslintRun {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+export function runEslint(version: EslintVersion, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): EslintRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extraEnv };
   delete env['FORCE_COLOR'];
   const r = spawnSync(process.execPath, [BINS[version], ...args], { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
