@@ -2,6 +2,7 @@
 // after the step's `inputs`, where it belongs to the last input. The schema knows which keys the list's items take.
 import type { YNode } from '../document/nodes.js';
 import type { Fix } from '../diagnostic/types.js';
+import type { SourceFile } from '../source/source-file.js';
 import { childOfItem, instanceOf, propertiesOf, schemasAt } from './walk.js';
 
 export interface Dedented {
@@ -15,10 +16,10 @@ export interface Dedented {
   fix?: Fix;
 }
 
-function column(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return offset - start;
+/** Characters between the start of an offset's line and the offset, a byte-order mark included (from the line index:
+ * scanning back to the line start would make every unknown key of a one-line file cost the whole line). */
+function column(source: SourceFile, offset: number): number {
+  return offset - (source.lineStarts[source.positionAt(offset).line] ?? 0);
 }
 
 /** The entry of `mapping` written last before `keyNode`: what a dedented key was probably meant to continue. */
@@ -60,18 +61,19 @@ function levelsAbove(previous: YNode): Level[] {
  * If `key` (unknown in `mapping`) is a key of a block mapping that ends right above it (or of the last item of such a
  * list), indented deeper than the key: the deepest such mapping, which the key was probably meant to continue.
  */
-export function dedentedKey(text: string, mapping: YNode | undefined, keyNode: YNode | undefined, key: string): Dedented | undefined {
+export function dedentedKey(source: SourceFile, mapping: YNode | undefined, keyNode: YNode | undefined, key: string): Dedented | undefined {
   if (mapping?.kind !== 'map' || !keyNode?.keySpan) return undefined;
+  const text = source.text;
   const previous = previousEntry(mapping, keyNode);
   if (!previous) return undefined;
-  const keyColumn = column(text, keyNode.keySpan.start);
+  const keyColumn = column(source, keyNode.keySpan.start);
   let found: { level: Level; first: YNode; targetColumn: number } | undefined;
   for (const level of levelsAbove(previous)) {
     if (level.target.entries.has(key)) continue;
     const known = propertiesOf(level.schemas, instanceOf(level.target)).get(key);
     const first = [...level.target.entries.values()][0];
     if (!known || known.forbidden || !first?.keySpan || typeof first.key !== 'string') continue;
-    const targetColumn = column(text, first.keySpan.start);
+    const targetColumn = column(source, first.keySpan.start);
     if (keyColumn < targetColumn) found = { level, first, targetColumn };
   }
   if (!found) return undefined;

@@ -8,7 +8,7 @@ import type { ValohaiDocument } from '../document/document.js';
 import { child, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
 import type { Fix } from '../diagnostic/types.js';
-import type { Span } from '../source/source-file.js';
+import type { SourceFile, Span } from '../source/source-file.js';
 import { closestMatches } from '../util/did-you-mean.js';
 import { display, quotedList, wordList } from '../util/text.js';
 import { dedentedKey } from './dedented-key.js';
@@ -279,7 +279,7 @@ function computeFindings(doc: ValohaiDocument, onlyItem: number | undefined): Sc
   const findings: SchemaFinding[] = [];
   const missing = new Map<string, { keys: string[]; finding: FindingBase<'missingKey'> }>();
   for (const r of kept) {
-    const finding = toFinding(r, root, doc.source.text);
+    const finding = toFinding(r, root, doc.source);
     if (!finding) continue;
     if (finding.category === 'missingKey' && finding.messageId === 'missingKey') {
       // Several missing keys of one mapping make one finding.
@@ -339,7 +339,7 @@ function pointerOf(path: readonly (string | number)[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function toFinding(r: RawError, root: YNode | undefined, text: string): SchemaFinding | undefined {
+function toFinding(r: RawError, root: YNode | undefined, source: SourceFile): SchemaFinding | undefined {
   const { error, parent } = r;
   const at = locate(root, r.segments);
   const { node, path } = at;
@@ -362,7 +362,7 @@ function toFinding(r: RawError, root: YNode | undefined, text: string): SchemaFi
       const candidates = Object.keys(parent?.properties ?? {});
       const present = new Set(node?.kind === 'map' ? node.entries.keys() : []);
       const hints = parent?.['x-hints'];
-      const dedented = dedentedKey(text, node, keyNode, key);
+      const dedented = dedentedKey(source, node, keyNode, key);
       const hint = hints && Object.hasOwn(hints, key) ? hints[key] : dedented ? `It is a key of ${dedented.inList ? 'the items of ' : ''}"${dedented.owner}" above, so it is probably indented too little: line it up with "${dedented.lineUpWith}"${dedented.inList ? ' of the last item' : ''}.` : undefined;
       const close = hint ? [] : closestMatches(key, candidates.filter((c) => !present.has(c)), 3);
       const span = keyNode?.keySpan ?? valueSpan(keyNode ?? node);
