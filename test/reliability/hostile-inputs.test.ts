@@ -82,6 +82,19 @@ describe('inputs that would take seconds or gigabytes', () => {
     const widest = Math.max(...r.stdout.split('\n').map((line) => line.length));
     expect(widest).toBeLessThanOrEqual(400);
     expect(r.stdout.length / 10_500).toBeLessThan(600);
+    // Each underline starts on a character its frame shows: findings further along the line get frames of their own
+    // (under one frame for the whole line, their underlines were piled up past its end, and grouping them was quadratic).
+    const lines = r.stdout.split('\n');
+    let shown = '';
+    let underlines = 0;
+    for (const line of lines) {
+      if (/^ {4}> 1 \| /.test(line)) shown = line;
+      const caret = /^ {8}\| +\^/.test(line) ? line.indexOf('^') : -1;
+      if (caret < 0) continue;
+      underlines++;
+      expect(caret, line).toBeLessThan(shown.replace(/…$/, '').length);
+    }
+    expect(underlines).toBe(7000);
   });
 
   it('a key of 100,000 characters is shortened in its message', () => {

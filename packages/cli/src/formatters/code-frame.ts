@@ -21,28 +21,42 @@ function paint(colors: Palette, severity: Severity): (s: string) => string {
 
 const sameRange = (a: Diagnostic, b: Diagnostic): boolean => a.span.start === b.span.start && a.span.end === b.span.end;
 
+/** The columns (0-based, end exclusive) a frame shows of each line: its first diagnostic's start decides. */
+function windowOf(first: Diagnostic): { from: number; to: number } {
+  const startColumn = first.start.column - 1;
+  const from = startColumn < WINDOW - LEAD ? 0 : startColumn - LEAD;
+  return { from, to: from + WINDOW };
+}
+
 /**
- * True when `next` can share `first`'s frame: the same range, or both within one and the same line (then each gets an
- * underline of its own under that line).
+ * True when `next` can share `first`'s frame: the same range, or both within one and the same line and within the
+ * columns that frame shows (then each gets an underline of its own under that line). A finding further along a long
+ * line gets a frame of its own, so a one-line file's thousands of findings are never drawn under one window.
  */
 export function sharesFrame(first: Diagnostic, next: Diagnostic): boolean {
   if (sameRange(first, next)) return true;
   const oneLine = (d: Diagnostic): boolean => d.start.line === d.end.line;
-  return oneLine(first) && oneLine(next) && first.start.line === next.start.line;
+  if (!oneLine(first) || !oneLine(next) || first.start.line !== next.start.line) return false;
+  const { from, to } = windowOf(first);
+  return next.start.column - 1 >= from && next.end.column - 1 <= to;
 }
 
 /** The frame of a group of diagnostics that share it (see {@link sharesFrame}); the first decides the lines shown. */
 export function codeFrame(source: SourceFile, group: readonly Diagnostic[], colors: Palette): string {
   const d = group[0]!;
-  const underlines = group.filter((g, i) => group.findIndex((o) => sameRange(o, g)) === i);
+  const seen = new Set<string>();
+  const underlines = group.filter((g) => {
+    const key = `${g.span.start}:${g.span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const first = d.start.line - 1;
   const last = Math.min(d.end.line - 1, first + MAX_LINES - 1);
   const context = Math.max(0, first - 1);
   const width = String(last + 1).length;
   // The same window for every line of the frame, so that the lines stay aligned with each other.
-  const startColumn = d.start.column - 1;
-  const from = startColumn < WINDOW - LEAD ? 0 : startColumn - LEAD;
-  const to = from + WINDOW;
+  const { from, to } = windowOf(d);
   const out: string[] = [];
   for (let line = context; line <= last && line < source.lineCount; line++) {
     const lineStart = source.contentStart(line);
