@@ -20,6 +20,11 @@ export function minifiedSteps(n: number): string {
   return JSON.stringify(Array.from({ length: n }, (_, i) => ({ step: { name: `s${i}`, image: 'python', command: 'x', bogus: i } })));
 }
 
+/** `n` steps on one line of JSON, each with a syntax error (`,,`): `yaml` reports thousands of errors on that line. */
+export function brokenMinifiedSteps(n: number): string {
+  return `[${Array.from({ length: n }, (_, i) => `{"step":{"name":"s${i}",,"image":"x"}}`).join(',')}]`;
+}
+
 /** `n` steps, each with one fix (a short image name qualified): the input of --fix and --fix-dry-run. */
 export function fixableSteps(n: number): string {
   return Array.from({ length: n }, (_, i) => STEP(`s${i}`, 'python:3.12')).join('');

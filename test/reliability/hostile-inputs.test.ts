@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileUri, TestClient } from '../helpers/lsp.js';
-import { longKey, mergeChain, minifiedSteps } from '../hostile/generate.js';
+import { brokenMinifiedSteps, longKey, mergeChain, minifiedSteps } from '../hostile/generate.js';
 import { openFolder, run } from './run.js';
 
 const HOSTILE = join(import.meta.dirname, '../hostile');
@@ -95,6 +95,14 @@ describe('inputs that would take seconds or gigabytes', () => {
       expect(caret, line).toBeLessThan(shown.replace(/…$/, '').length);
     }
     expect(underlines).toBe(7000);
+  });
+
+  it('a one-line file with a syntax error in each of 4,000 steps: one finding, at the first', () => {
+    const dir = openFolder();
+    writeFileSync(join(dir, 'valohai.yaml'), brokenMinifiedSteps(4000));
+    const r = run(['--format', 'json'], { cwd: dir });
+    const found = JSON.parse(r.stdout).files[0].diagnostics as { ruleId: string; line: number; column: number }[];
+    expect(found.map((d) => [d.ruleId, d.line, d.column])).toEqual([['yaml-syntax', 1, 23]]);
   });
 
   it('a key of 100,000 characters is shortened in its message', () => {

@@ -15,10 +15,14 @@ export interface LineInfo {
 /** The line containing an offset. */
 export function lineAt(text: string, offset: number): LineInfo {
   const at = Math.max(0, Math.min(offset, text.length));
-  let start = at;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = at;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  // String searches, not a loop over characters (a minified file's one line can be hundreds of kilobytes), each kept
+  // within the line: a CR is looked for only between the LFs around the offset.
+  const afterLf = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const start = afterLf + text.slice(afterLf, at).lastIndexOf('\r') + 1;
+  const lf = text.indexOf('\n', at);
+  const beforeLf = lf < 0 ? text.length : lf;
+  const cr = text.slice(at, beforeLf).indexOf('\r');
+  const end = cr < 0 ? beforeLf : at + cr;
   let content = start;
   while (content < end && (text[content] === ' ' || text[content] === '\t')) content++;
   return { start, end, content, text: text.slice(start, end) };

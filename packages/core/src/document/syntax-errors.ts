@@ -4,6 +4,9 @@ import type { YAMLError } from 'yaml';
 import type { SyntaxFinding } from './findings.js';
 import { explain } from './syntax-messages.js';
 
+/** Errors from `yaml` worded at most, in order of their place; the later ones follow from the earlier. */
+export const MAX_EXPLAINED_ERRORS = 200;
+
 /** Deeper nesting than this is refused unparsed: `yaml` recurses per level, and V8 aborts on stack exhaustion there. */
 export const MAX_SCAN_DEPTH = 1000;
 
@@ -103,13 +106,18 @@ export function syntaxFindings(text: string, errors: readonly YAMLError[]): Synt
   // and the key as one multi-line "implicit key" plus a nested-mapping error at the same place. Users need the key.
   const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const sequenceAsKey = sorted.some((o) => o.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(o.message));
   let list: boolean | undefined;
   const topLevelList = (): boolean => (list ??= startsWithListItem(text));
+  let explained = 0;
   for (const e of sorted) {
     if (e.code === 'DUPLICATE_KEY') continue;
     if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0]) && !/block sequence/.test(e.message)) continue;
     // The list item behind a "block sequence as key" error is also reported as a multi-line key at its dash.
-    if (e.code === 'MULTILINE_IMPLICIT_KEY' && text[e.pos[0]] === '-' && sorted.some((o) => o.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(o.message))) continue;
+    if (e.code === 'MULTILINE_IMPLICIT_KEY' && text[e.pos[0]] === '-' && sequenceAsKey) continue;
+    // Wording an error reads its whole line: past a few hundred errors (thousands on one line of a minified file) the
+    // rest are consequences of the first ones, and wording them all would cost the line's length each.
+    if (++explained > MAX_EXPLAINED_ERRORS) break;
     const finding = explain(text, e, syntax.length === 0, topLevelList);
     if (!finding) continue;
     const identity = `${finding.code}|${finding.span.start}`;
