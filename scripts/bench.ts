@@ -12,7 +12,7 @@ import { run as runCli } from '../packages/cli/src/main.js';
 import { unifiedDiff } from '../packages/cli/src/unified-diff.js';
 import { layoutScene, renderSvg, sceneOf } from '../packages/graph/src/index.js';
 import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
-import { aliasFanOut, fixableSteps, minifiedSteps } from '../test/hostile/generate.js';
+import { aliasFanOut, brokenMinifiedSteps, fixableSteps, minifiedSteps } from '../test/hostile/generate.js';
 import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 import { benchParsing, valohaiFile } from './bench-parse.js';
@@ -229,18 +229,21 @@ else {
   line('dry-run diff: 8,000 fixes', d.a, d.b, 'fixText', 0.25);
 
   // A minified (one-line) file, twice as long against once, through the real executable, which runs small inputs
-  // without V8's optimizing compiler: there, a scan back to the line start per finding made 270 KB take 17 s.
-  const oneLine = mkdtempSync(join(tmpdir(), 'vl-bench-one-line-'));
-  for (const n of [2000, 4000]) {
-    mkdirSync(join(oneLine, String(n)));
-    writeFileSync(join(oneLine, String(n), 'valohai.yaml'), minifiedSteps(n));
-  }
+  // without V8's optimizing compiler: there, a scan of the line per finding made 270 KB take 17 s, and per syntax
+  // error made 150 KB take 20 s.
   const cli = join(ROOT, 'packages/cli/dist/valohai-lint.js');
-  const o = compare(
-    () => void spawnSync(process.execPath, [cli, '4000'], { cwd: oneLine, stdio: 'ignore' }),
-    () => void spawnSync(process.execPath, [cli, '2000'], { cwd: oneLine, stdio: 'ignore' }),
-    3,
-  );
-  line('cli: one-line file, 4,000 steps', o.a, o.b, '2,000 steps', 2.5);
-  rmSync(oneLine, { recursive: true, force: true });
+  for (const [label, make] of [['cli: one-line file, 4,000 steps', minifiedSteps], ['cli: one-line, 4,000 syntax errors', brokenMinifiedSteps]] as const) {
+    const oneLine = mkdtempSync(join(tmpdir(), 'vl-bench-one-line-'));
+    for (const n of [2000, 4000]) {
+      mkdirSync(join(oneLine, String(n)));
+      writeFileSync(join(oneLine, String(n), 'valohai.yaml'), make(n));
+    }
+    const o = compare(
+      () => void spawnSync(process.execPath, [cli, '4000'], { cwd: oneLine, stdio: 'ignore' }),
+      () => void spawnSync(process.execPath, [cli, '2000'], { cwd: oneLine, stdio: 'ignore' }),
+      3,
+    );
+    line(label, o.a, o.b, '2,000', 2.5);
+    rmSync(oneLine, { recursive: true, force: true });
+  }
 }
