@@ -25,6 +25,11 @@ export function brokenMinifiedSteps(n: number): string {
   return `[${Array.from({ length: n }, (_, i) => `{"step":{"name":"s${i}",,"image":"x"}}`).join(',')}]`;
 }
 
+/** `n` steps whose names open a double quote and never close it: `yaml` reports an error for each. */
+export function unclosedQuotes(n: number): string {
+  return Array.from({ length: n }, (_, i) => `- step:\n    name: "s${i}\n`).join('');
+}
+
 /** `n` steps, each with one fix (a short image name qualified): the input of --fix and --fix-dry-run. */
 export function fixableSteps(n: number): string {
   return Array.from({ length: n }, (_, i) => STEP(`s${i}`, 'python:3.12')).join('');

@@ -6,13 +6,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Alias } from 'yaml';
+import { Alias, Parser } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { applyEdits, fixText, parseConfig, type TextEdit } from '@valohai-lint/core';
 import { checkPatterns } from '../../packages/core/src/config-file/check-patterns.js';
 import { parseValohaiYaml } from '../../packages/core/src/document/parse.js';
 import { unifiedDiff, type DiffStats } from '../../packages/cli/src/unified-diff.js';
-import { aliasFanOut, fixableSteps, mergeChain, registryPatterns, wildcardPatterns } from '../hostile/generate.js';
+import { aliasFanOut, fixableSteps, mergeChain, registryPatterns, unclosedQuotes, wildcardPatterns } from '../hostile/generate.js';
 
 /** Steps at n and at 2n; linear work gives a ratio of about 2 (quadratic work gives 4). */
 function ratio(steps: (n: number) => number, n: number): number {
@@ -41,6 +41,21 @@ describe('aliases and merge keys', () => {
     // Small chains still load, with every merged key.
     const small = parseValohaiYaml(mergeChain(50));
     expect(small.syntax).toEqual([]);
+  });
+});
+
+describe('syntax errors', () => {
+  it('thousands of unclosed quotes: the text is parsed for its quotes once, not once per error', () => {
+    const parse = vi.spyOn(Parser.prototype, 'parse');
+    try {
+      const parsed = parseValohaiYaml(unclosedQuotes(2000));
+      // Wording stops at the first 200 errors; each names the line its quote opens on, found from one parse.
+      expect(parsed.syntax.length).toBe(200);
+      expect(parsed.syntax[1]!.message).toBe('The double-quoted value that starts on line 4 is never closed; expected a closing " (a " inside it must be written \\").');
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // syntax-messages.ts); plus the nesting pre-scan that keeps absurd input away from the recursive parser.
 import type { YAMLError } from 'yaml';
 import type { SyntaxFinding } from './findings.js';
-import { explain } from './syntax-messages.js';
+import { explain, TextFacts } from './syntax-messages.js';
 
 /** Errors from `yaml` worded at most, in order of their place; the later ones follow from the earlier. */
 export const MAX_EXPLAINED_ERRORS = 200;
@@ -107,8 +107,7 @@ export function syntaxFindings(text: string, errors: readonly YAMLError[]): Synt
   const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const sequenceAsKey = sorted.some((o) => o.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(o.message));
-  let list: boolean | undefined;
-  const topLevelList = (): boolean => (list ??= startsWithListItem(text));
+  const facts = new TextFacts(text);
   let explained = 0;
   for (const e of sorted) {
     if (e.code === 'DUPLICATE_KEY') continue;
@@ -118,7 +117,7 @@ export function syntaxFindings(text: string, errors: readonly YAMLError[]): Synt
     // Wording an error reads its whole line: past a few hundred errors (thousands on one line of a minified file) the
     // rest are consequences of the first ones, and wording them all would cost the line's length each.
     if (++explained > MAX_EXPLAINED_ERRORS) break;
-    const finding = explain(text, e, syntax.length === 0, topLevelList);
+    const finding = explain(text, e, syntax.length === 0, facts);
     if (!finding) continue;
     const identity = `${finding.code}|${finding.span.start}`;
     if (seen.has(identity)) continue;
@@ -128,12 +127,3 @@ export function syntaxFindings(text: string, errors: readonly YAMLError[]): Synt
   return syntax;
 }
 
-/** True when the document's first content line is a list item, i.e. its top level is a block list. */
-function startsWithListItem(text: string): boolean {
-  for (const m of text.matchAll(/^[ \t]*([^\s#].*)?$/gm)) {
-    const content = m[1];
-    if (content === undefined || content === '---' || content.startsWith('%')) continue;
-    return /^-(?:[ \t]|$)/.test(content);
-  }
-  return false;
-}

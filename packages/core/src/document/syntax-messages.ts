@@ -3,6 +3,7 @@
 // the tree is unusable where the syntax breaks.
 import { CST, Parser, type YAMLError } from 'yaml';
 import type { SyntaxFinding } from './findings.js';
+import { SourceFile } from '../source/source-file.js';
 import { contentLinesAbove, excerpt, isListItem, keyColumnOf, keyOf, lineAt, type LineInfo } from './source-lines.js';
 
 /** Messages for errors that need no context. */
@@ -59,25 +60,66 @@ function misindented(text: string, line: LineInfo, code: string): Finding {
 }
 
 /** Where the quoted scalar starts whose missing closing quote `yaml` reports at `at` (the scalar's end). */
-function openingQuote(text: string, at: number): number | undefined {
-  let found: number | undefined;
-  const check = (token: CST.Token | undefined): void => {
-    if ((token?.type === 'double-quoted-scalar' || token?.type === 'single-quoted-scalar') && token.offset + token.source.length === at) found = token.offset;
+/**
+ * What the wording of a text's errors may need of the whole text: each worked out once, on first use, so that a text
+ * with thousands of errors does not parse or count its lines again per error.
+ */
+export class TextFacts {
+  private list: boolean | undefined;
+  private quotes: Map<number, number> | undefined;
+  private lines: SourceFile | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** True when the document's first content line is a list item, i.e. its top level is a block list. */
+  topLevelList(): boolean {
+    this.list ??= startsWithListItem(this.text);
+    return this.list;
+  }
+
+  /** Where the quoted value that ends at `end` starts (the parser's token for it), if one does. */
+  openingQuote(end: number): number | undefined {
+    this.quotes ??= quotedValueStarts(this.text);
+    return this.quotes.get(end);
+  }
+
+  /** The 1-based line of an offset, CR, LF and CRLF each ending a line. */
+  lineNumber(offset: number): number {
+    this.lines ??= new SourceFile(this.text);
+    return this.lines.positionAt(offset).line + 1;
+  }
+}
+
+function startsWithListItem(text: string): boolean {
+  for (const m of text.matchAll(/^[ \t]*([^\s#].*)?$/gm)) {
+    const content = m[1];
+    if (content === undefined || content === '---' || content.startsWith('%')) continue;
+    return /^-(?:[ \t]|$)/.test(content);
+  }
+  return false;
+}
+
+/** The start of every quoted value of the text's first document, by where the value ends (an unclosed one: the text's end). */
+function quotedValueStarts(text: string): Map<number, number> {
+  const starts = new Map<number, number>();
+  const note = (token: CST.Token | undefined): void => {
+    if (token?.type === 'double-quoted-scalar' || token?.type === 'single-quoted-scalar') starts.set(token.offset + token.source.length, token.offset);
   };
   for (const token of new Parser().parse(text)) {
     if (token.type !== 'document') continue;
-    check(token.value);
+    note(token.value);
     if (token.value) CST.visit(token as CST.Document, (item) => {
-      check(item.key ?? undefined);
-      check(item.value);
+      note(item.key ?? undefined);
+      note(item.value);
     });
-    if (found !== undefined) break;
+    // valohai.yaml is one document; a second is reported as such, and the quotes that matter are in the first.
+    break;
   }
-  return found;
+  return starts;
 }
 
 /** Wording for the `yaml` errors users meet, at the place that caused them; undefined for a consequence of another. */
-export function explain(text: string, e: YAMLError, firstError: boolean, topLevelList: () => boolean): Finding | undefined {
+export function explain(text: string, e: YAMLError, firstError: boolean, facts: TextFacts): Finding | undefined {
   const at = Math.max(0, Math.min(e.pos[0], text.length));
   const line = lineAt(text, at);
   const tab = tabInIndentation(text, line);
@@ -93,11 +135,11 @@ export function explain(text: string, e: YAMLError, firstError: boolean, topLeve
       if (/block sequence/.test(message)) return listItemAsKey(text, at);
       return colonInValue(text, at);
     case 'BAD_INDENT':
-      return badIndent(text, e, at, line);
+      return badIndent(text, e, at, line, facts);
     case 'MISSING_CHAR':
-      return missingChar(text, e, at, line);
+      return missingChar(text, e, at, line, facts);
     case 'UNEXPECTED_TOKEN':
-      return unexpected(text, e, at, line, topLevelList);
+      return unexpected(text, e, at, line, facts);
     case 'BAD_SCALAR_START': {
       const c = text[at] ?? '';
       return { code: e.code, message: `A plain value cannot start with "${c}", which YAML reserves; put the value in quotes.`, span: span(at, at + 1) };
@@ -158,7 +200,7 @@ function colonInValue(text: string, at: number): Finding {
   return { code: 'COLON_IN_VALUE', message: `The value "${excerpt(value, 50)}" contains ": ", which YAML reads as the start of a mapping inside it; put the whole value in quotes.`, span: span(at, at + value.length) };
 }
 
-function badIndent(text: string, e: YAMLError, at: number, errorLine: LineInfo): Finding {
+function badIndent(text: string, e: YAMLError, at: number, errorLine: LineInfo, facts: TextFacts): Finding {
   const message = e.message;
   let target = at;
   while (target < text.length && (text[target] === ' ' || text[target] === '\t')) target++;
@@ -167,7 +209,7 @@ function badIndent(text: string, e: YAMLError, at: number, errorLine: LineInfo):
   if (flow) {
     const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
     const opener = text.lastIndexOf(open, errorLine.start);
-    const where = opener >= 0 ? ` opened with "${open}" on line ${countLines(text, opener)}` : '';
+    const where = opener >= 0 ? ` opened with "${open}" on line ${facts.lineNumber(opener)}` : '';
     return { code: 'UNCLOSED_FLOW', message: `The ${flow[1] === 'sequence' ? 'list' : 'mapping'}${where} is not closed; expected "${close}" before this line.`, span: span(line.content, line.end) };
   }
   if (/sequence items/.test(message)) {
@@ -185,19 +227,13 @@ function missingDash(text: string, line: LineInfo): Finding {
   return { code: 'MISSING_DASH', message: `Expected "- " before "${what}", like the list items above, or a colon after it if it is a key.`, span: span(line.content, line.end) };
 }
 
-function countLines(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset; i++) if (text[i] === '\n') n++;
-  return n;
-}
-
-function missingChar(text: string, e: YAMLError, at: number, line: LineInfo): Finding | undefined {
+function missingChar(text: string, e: YAMLError, at: number, line: LineInfo, facts: TextFacts): Finding | undefined {
   const quote = /^Missing closing (["'])quote/.exec(e.message)?.[1];
   if (quote) {
-    const open = openingQuote(text, at);
+    const open = facts.openingQuote(at);
     const kind = quote === '"' ? 'double' : 'single';
     const inside = quote === '"' ? 'a " inside it must be written \\"' : "a ' inside it must be written twice ('')";
-    const where = open === undefined ? '' : ` that starts on line ${countLines(text, open)}`;
+    const where = open === undefined ? '' : ` that starts on line ${facts.lineNumber(open)}`;
     return { code: 'UNCLOSED_QUOTE', message: `The ${kind}-quoted value${where} is never closed; expected a closing ${quote} (${inside}).`, span: open === undefined ? span(at, at) : { start: open, end: Math.max(at, open + 1) } };
   }
   if (/Sequence item without - indicator/.test(e.message)) {
@@ -215,7 +251,7 @@ function missingChar(text: string, e: YAMLError, at: number, line: LineInfo): Fi
   return { code: e.code, message: `${e.message.replace(/\.$/, '')}.`, span: span(at, Math.max(at, Math.min(e.pos[1], line.end))) };
 }
 
-function unexpected(text: string, e: YAMLError, at: number, line: LineInfo, topLevelList: () => boolean): Finding {
+function unexpected(text: string, e: YAMLError, at: number, line: LineInfo, facts: TextFacts): Finding {
   const found = excerpt(text.slice(at, Math.min(e.pos[1], text.length)), 30) || excerpt(text.slice(at, line.end), 30);
   const end = Math.min(e.pos[1], text.length);
   if (/^Unexpected block-seq-ind on same line with key/.test(e.message)) {
@@ -239,7 +275,7 @@ function unexpected(text: string, e: YAMLError, at: number, line: LineInfo, topL
     const flow = opened >= line.start ? `"${excerpt(text.slice(opened, before + 1), 30)}", which YAML reads as ${prev === '}' ? 'a mapping' : 'a list'}` : `"${prev}"`;
     return { code: 'TEXT_AFTER_VALUE', message: `Expected the end of the line after ${flow}, but found "${found}"; a value that starts with "${open}" must be put in quotes as a whole.`, span: span(at, end) };
   }
-  if (at === line.content && line.content === line.start && topLevelList()) {
+  if (at === line.content && line.content === line.start && facts.topLevelList()) {
     return { code: 'NOT_AN_ITEM', message: `Expected a new item ("- …") at the top level of the file, but found "${found}"; every top-level entry of valohai.yaml starts with "- ", and everything else is indented under one.`, span: span(at, end) };
   }
   if (at === line.content) return misindented(text, line, e.code);
