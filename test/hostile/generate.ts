@@ -30,6 +30,11 @@ export function unclosedQuotes(n: number): string {
   return Array.from({ length: n }, (_, i) => `- step:\n    name: "s${i}\n`).join('');
 }
 
+/** One step with `n` keys the schema does not know, each a finding that looks for the key written before it. */
+export function unknownKeys(n: number): string {
+  return `${STEP('train')}${Array.from({ length: n }, (_, i) => `    unknown${i}: x\n`).join('')}`;
+}
+
 /** `n` steps, each with one fix (a short image name qualified): the input of --fix and --fix-dry-run. */
 export function fixableSteps(n: number): string {
   return Array.from({ length: n }, (_, i) => STEP(`s${i}`, 'python:3.12')).join('');

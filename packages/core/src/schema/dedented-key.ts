@@ -22,16 +22,44 @@ function column(source: SourceFile, offset: number): number {
   return offset - (source.lineStarts[source.positionAt(offset).line] ?? 0);
 }
 
-/** The entry of `mapping` written last before `keyNode`: what a dedented key was probably meant to continue. */
+/**
+ * A mapping's entries written in it (merged `<<` entries are written elsewhere), by where their keys start, each with
+ * the entry ending last among it and those before it. Made once per mapping: one with thousands of unknown keys asks
+ * for each of them.
+ */
+interface WrittenEntries {
+  keyStarts: number[];
+  endingLast: YNode[];
+}
+const writtenEntries = new WeakMap<YNode, WrittenEntries>();
+
+function writtenEntriesOf(mapping: YNode & { kind: 'map' }): WrittenEntries {
+  let known = writtenEntries.get(mapping);
+  if (known) return known;
+  const entries = [...mapping.entries.values()].filter((e) => e.keySpan && e.keySpan.start >= mapping.span.start).sort((a, b) => a.keySpan!.start - b.keySpan!.start);
+  const endingLast: YNode[] = [];
+  for (const entry of entries) {
+    const before = endingLast[endingLast.length - 1];
+    endingLast.push(before && before.span.end >= entry.span.end ? before : entry);
+  }
+  known = { keyStarts: entries.map((e) => e.keySpan!.start), endingLast };
+  writtenEntries.set(mapping, known);
+  return known;
+}
+
+/** The entry of `mapping` written before `keyNode` that ends last: what a dedented key was probably meant to continue. */
 function previousEntry(mapping: YNode & { kind: 'map' }, keyNode: YNode): YNode | undefined {
   const at = keyNode.keySpan?.start ?? keyNode.span.start;
-  let best: YNode | undefined;
-  for (const entry of mapping.entries.values()) {
-    // Only entries written in this mapping: merged (`<<`) entries are written elsewhere.
-    if (entry === keyNode || !entry.keySpan || entry.keySpan.start < mapping.span.start || entry.keySpan.start >= at) continue;
-    if (!best || entry.span.end > best.span.end) best = entry;
+  const { keyStarts, endingLast } = writtenEntriesOf(mapping);
+  // The last entry whose key starts before `at` (binary search); `keyNode` itself starts at `at`, so it is never one.
+  let lo = 0;
+  let hi = keyStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyStarts[mid]! < at) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  return lo === 0 ? undefined : endingLast[lo - 1];
 }
 
 interface Level {
@@ -71,7 +99,7 @@ export function dedentedKey(source: SourceFile, mapping: YNode | undefined, keyN
   for (const level of levelsAbove(previous)) {
     if (level.target.entries.has(key)) continue;
     const known = propertiesOf(level.schemas, instanceOf(level.target)).get(key);
-    const first = [...level.target.entries.values()][0];
+    const first = level.target.entries.values().next().value;
     if (!known || known.forbidden || !first?.keySpan || typeof first.key !== 'string') continue;
     const targetColumn = column(source, first.keySpan.start);
     if (keyColumn < targetColumn) found = { level, first, targetColumn };

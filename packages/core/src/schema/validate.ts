@@ -263,16 +263,17 @@ function computeFindings(doc: ValohaiDocument, onlyItem: number | undefined): Sc
     .map((e) => ({ error: e, segments: decodePointer(e.instancePath), parent: e.parentSchema as SchemaNode | undefined }));
 
   // One problem per value: a value of the wrong type is only reported as such; an enum error makes a const one redundant.
-  const byPath = new Map<string, RawError[]>();
+  // The keywords that failed at each path, so that a mapping with thousands of unknown keys is not searched per error.
+  const keywordsAt = new Map<string, Set<string>>();
   for (const r of raw) {
-    const siblings = byPath.get(r.error.instancePath);
-    if (siblings) siblings.push(r);
-    else byPath.set(r.error.instancePath, [r]);
+    const keywords = keywordsAt.get(r.error.instancePath);
+    if (keywords) keywords.add(r.error.keyword);
+    else keywordsAt.set(r.error.instancePath, new Set([r.error.keyword]));
   }
   const kept = raw.filter((r) => {
-    const siblings = byPath.get(r.error.instancePath) ?? [];
-    if (r.error.keyword !== 'type' && siblings.some((s) => s.error.keyword === 'type')) return false;
-    if (r.error.keyword === 'const' && siblings.some((s) => s.error.keyword === 'enum')) return false;
+    const siblings = keywordsAt.get(r.error.instancePath);
+    if (r.error.keyword !== 'type' && siblings?.has('type')) return false;
+    if (r.error.keyword === 'const' && siblings?.has('enum')) return false;
     return true;
   });
 
@@ -360,7 +361,7 @@ function toFinding(r: RawError, root: YNode | undefined, source: SourceFile): Sc
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const keyNode = child(node, key);
       const candidates = Object.keys(parent?.properties ?? {});
-      const present = new Set(node?.kind === 'map' ? node.entries.keys() : []);
+      const present = node?.kind === 'map' ? node.entries : new Map();
       const hints = parent?.['x-hints'];
       const dedented = dedentedKey(source, node, keyNode, key);
       const hint = hints && Object.hasOwn(hints, key) ? hints[key] : dedented ? `It is a key of ${dedented.inList ? 'the items of ' : ''}"${dedented.owner}" above, so it is probably indented too little: line it up with "${dedented.lineUpWith}"${dedented.inList ? ' of the last item' : ''}.` : undefined;
