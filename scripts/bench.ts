@@ -12,7 +12,7 @@ import { run as runCli } from '../packages/cli/src/main.js';
 import { unifiedDiff } from '../packages/cli/src/unified-diff.js';
 import { layoutScene, renderSvg, sceneOf } from '../packages/graph/src/index.js';
 import { CORPUS_MISSING, corpusFiles, corpusPath, HAS_CORPUS } from '../test/helpers/corpus.js';
-import { aliasFanOut, brokenMinifiedSteps, fixableSteps, minifiedSteps, unclosedQuotes, unknownKeys } from '../test/hostile/generate.js';
+import { aliasFanOut, brokenMinifiedSteps, fixableSteps, minifiedSteps, unclosedQuotes, unknownKeys, unknownStepNodes } from '../test/hostile/generate.js';
 import { isValohaiFileName } from '../packages/core/src/file-names.js';
 import { generatedFile, measureLatency, median } from './bench-lsp.js';
 import { benchParsing, valohaiFile } from './bench-parse.js';
@@ -230,13 +230,15 @@ else {
 
   // Files with thousands of findings, twice as many against once, through the real executable, which runs small
   // inputs without V8's optimizing compiler: there, a scan of the line per finding made a one-line file of 270 KB take
-  // 17 s, a scan per syntax error made 150 KB take 20 s, and looking through the mapping per unknown key 4,000 keys 4 s.
+  // 17 s, a scan per syntax error made 150 KB take 20 s, looking through the mapping per unknown key 4,000 keys 4 s, and
+  // guessing each of 4,000 unknown step names among 4,000 steps 80 s.
   const cli = join(ROOT, 'packages/cli/dist/valohai-lint.js');
   const hostileFiles = [
     ['cli: one-line file, 4,000 steps', minifiedSteps],
     ['cli: one-line, 4,000 syntax errors', brokenMinifiedSteps],
     ['cli: 4,000 unclosed quotes', unclosedQuotes],
     ['cli: 4,000 unknown keys in a step', unknownKeys],
+    ['cli: 4,000 nodes with unknown steps', unknownStepNodes],
   ] as const;
   for (const [label, make] of hostileFiles) {
     const oneLine = mkdtempSync(join(tmpdir(), 'vl-bench-one-line-'));

@@ -35,6 +35,13 @@ export function unknownKeys(n: number): string {
   return `${STEP('train')}${Array.from({ length: n }, (_, i) => `    unknown${i}: x\n`).join('')}`;
 }
 
+/** `n` steps and a pipeline whose `n` nodes each name a step that is not there (`stap-i` for `step-i`). */
+export function unknownStepNodes(n: number): string {
+  const steps = Array.from({ length: n }, (_, i) => STEP(`step-${i}`)).join('');
+  const nodes = Array.from({ length: n }, (_, i) => `      - name: n${i}\n        type: execution\n        step: stap-${i}\n`).join('');
+  return `${steps}- pipeline:\n    name: p\n    nodes:\n${nodes}    edges: []\n`;
+}
+
 /** `n` steps, each with one fix (a short image name qualified): the input of --fix and --fix-dry-run. */
 export function fixableSteps(n: number): string {
   return Array.from({ length: n }, (_, i) => STEP(`s${i}`, 'python:3.12')).join('');

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Alias, Parser } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
-import { applyEdits, fixText, parseConfig, type TextEdit } from '@valohai-lint/core';
+import { applyEdits, fixText, lint, parseConfig, type TextEdit } from '@valohai-lint/core';
+import { closestMatches, SUGGESTION_COMPARISONS, withSuggestionBudget } from '../../packages/core/src/util/did-you-mean.js';
 import { checkPatterns } from '../../packages/core/src/config-file/check-patterns.js';
 import { parseValohaiYaml } from '../../packages/core/src/document/parse.js';
 import { unifiedDiff, type DiffStats } from '../../packages/cli/src/unified-diff.js';
-import { aliasFanOut, fixableSteps, mergeChain, registryPatterns, unclosedQuotes, wildcardPatterns } from '../hostile/generate.js';
+import { aliasFanOut, fixableSteps, mergeChain, registryPatterns, unclosedQuotes, unknownStepNodes, wildcardPatterns } from '../hostile/generate.js';
 
 /** Steps at n and at 2n; linear work gives a ratio of about 2 (quadratic work gives 4). */
 function ratio(steps: (n: number) => number, n: number): number {
@@ -56,6 +57,30 @@ describe('syntax errors', () => {
     } finally {
       parse.mockRestore();
     }
+  });
+});
+
+describe('guesses', () => {
+  it('thousands of unknown step names among thousands of steps: guesses stop at a budget, and each one made is exact', () => {
+    const guessed = (n: number): string[] =>
+      lint(unknownStepNodes(n))
+        .diagnostics.filter((d) => d.ruleId === 'pipeline-unknown-step')
+        .map((d) => /Did you mean "([^"]+)"/.exec(d.message)?.[1] ?? '');
+    // A real file's worth: every unknown name gets its guess.
+    expect(guessed(50)).toEqual(Array.from({ length: 50 }, (_, i) => `step-${i}`));
+    // 2,000 among 2,000: each guess compares with every step (twice: the suggestion and the message), so the budget
+    // covers the first fifty; the rest say what is expected instead of guessing.
+    const many = guessed(2000);
+    const made = many.filter((g) => g !== '');
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.length * 2 * 2000).toBeLessThanOrEqual(SUGGESTION_COMPARISONS);
+    expect(made).toEqual(Array.from({ length: made.length }, (_, i) => `step-${i}`));
+  });
+
+  it('outside a lint there is no budget, and a budget ends with the lint that set it', () => {
+    const names = Array.from({ length: 10 }, (_, i) => `name-${i}`);
+    expect(withSuggestionBudget(() => [closestMatches('name-1x', names, 1), closestMatches('name-2x', names, 1)], 15)).toEqual([['name-1'], []]);
+    expect(closestMatches('name-2x', names, 1)).toEqual(['name-2']);
   });
 });
 

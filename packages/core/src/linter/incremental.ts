@@ -21,6 +21,7 @@ import { createAnalysisContext, itemAnalysisContext } from '../engine/context.js
 import { buildModel, foreignShape, type Item } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
 import { detachedCopy, textDelta } from '../source/text-delta.js';
+import { withSuggestionBudget } from '../util/did-you-mean.js';
 import { getRules } from './catalog.js';
 import { lint, runRule, settle, type LintResult } from './lint.js';
 
@@ -87,22 +88,26 @@ export class IncrementalLinter {
     const itemRules = rules.filter((r) => r.meta.scope !== 'document');
     const found: Diagnostic[] = [];
     let checked = 0;
-    model.items.forEach((item, i) => {
-      const state = states[i]!;
-      if (!reusable || state.findingsIndex !== i || !state.findings) {
-        checked++;
-        const into: Diagnostic[] = [];
-        const itemContext = itemAnalysisContext(context, item);
-        for (const rule of itemRules) runRule(rule, itemContext, into);
-        const findings = into.map((diagnostic) => ({ diagnostic, at: state.chunk.start }));
-        // A finding that points outside its item (none should) is not kept: it could not move with the item.
-        state.findings = findings.every((f) => within(f.diagnostic, state.chunk)) ? findings : undefined;
-        state.findingsIndex = i;
-        for (const f of findings) found.push(f.diagnostic);
-      } else for (const f of state.findings) found.push(moved(f, state.chunk.start, doc.source));
+    // The budget for guesses covers the rules run now; findings kept from earlier lints were made under theirs, so past
+    // the budget (thousands of unknown names, never in real files) an edit may bring guesses a full lint leaves out.
+    withSuggestionBudget(() => {
+      model.items.forEach((item, i) => {
+        const state = states[i]!;
+        if (!reusable || state.findingsIndex !== i || !state.findings) {
+          checked++;
+          const into: Diagnostic[] = [];
+          const itemContext = itemAnalysisContext(context, item);
+          for (const rule of itemRules) runRule(rule, itemContext, into);
+          const findings = into.map((diagnostic) => ({ diagnostic, at: state.chunk.start }));
+          // A finding that points outside its item (none should) is not kept: it could not move with the item.
+          state.findings = findings.every((f) => within(f.diagnostic, state.chunk)) ? findings : undefined;
+          state.findingsIndex = i;
+          for (const f of findings) found.push(f.diagnostic);
+        } else for (const f of state.findings) found.push(moved(f, state.chunk.start, doc.source));
+      });
+      for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, found);
     });
     this.items = states;
-    for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, found);
     this.stats = { whole: false, items: chunks.length, parsed: this.stats.parsed, checked };
     return { diagnostics: settle(doc, found, resolved), document: doc, model, context };
   }

@@ -14,6 +14,7 @@ import type { Rule } from '../engine/types.js';
 import { foreignShape, type ValohaiModel } from '../model/model.js';
 import type { DecodedSource } from '../source/decode.js';
 import { SourceFile, type Span } from '../source/source-file.js';
+import { withSuggestionBudget } from '../util/did-you-mean.js';
 import { quotedList } from '../util/text.js';
 import { getRules, KNOWN_IDS } from './catalog.js';
 
@@ -100,7 +101,9 @@ export function lint(text: string, config?: LintConfig, options?: LintOptions): 
   if (!notValohai(doc, found, resolved)) {
     const checked = timings ? withTimedSchema(context, timings) : context;
     const schemaBefore = timings?.schema ?? 0;
-    for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) runRule(rule, checked, found);
+    withSuggestionBudget(() => {
+      for (const rule of [...getRules(), ...(options?.extraRules ?? [])]) runRule(rule, checked, found);
+    });
     if (timings && clock) timings.rules += clock() - (timings.schema - schemaBefore);
   }
   const diagnostics = settle(doc, found, resolved);
