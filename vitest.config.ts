@@ -1,6 +1,7 @@
 // One vitest run for the whole workspace, in three tiers that `npm test` runs together:
 // - unit: in-process tests (the core, the language server's modules, the CLI's run(), corpus parity, property tests);
-//   fast, `pnpm test:unit`.
+//   `pnpm test:unit`. Its files share each worker's modules (isolate: false): importing the core afresh for each of
+//   fifty files cost half of the tier's time, and the files pass in any order (checked with shuffled runs).
 // - protocol: real processes speaking their protocol: the language server over stdio, the bundled CLI executable (with
 //   hostile inputs, as an unprivileged user, on a full disk), Graphviz reading every DOT output.
 // - e2e: real third-party clients: VS Code (code-server in headless Chromium), Neovim, the pre-commit framework, the
@@ -17,7 +18,7 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['test/setup/corpus.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...E2E, ...PROTOCOL, '**/node_modules/**'] } },
+      { extends: true, test: { name: 'unit', isolate: false, include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...E2E, ...PROTOCOL, '**/node_modules/**'] } },
       { extends: true, test: { name: 'protocol', include: PROTOCOL, exclude: [...E2E, '**/node_modules/**'] } },
       { extends: true, test: { name: 'e2e', include: E2E } },
     ],
