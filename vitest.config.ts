@@ -1,7 +1,8 @@
 // One vitest run for the whole workspace, in three tiers that `npm test` runs together:
 // - unit: in-process tests (the core, the language server's modules, the CLI's run(), corpus parity, property tests);
-//   `pnpm test:unit`. Its files share each worker's modules (isolate: false): importing the core afresh for each of
-//   fifty files cost half of the tier's time, and the files pass in any order (checked with shuffled runs).
+//   `pnpm test:unit`, which runs it on every core (vitest leaves one free by default, which on two cores halves it).
+//   Its files share each worker's modules (isolate: false): importing the core afresh for each of fifty files cost
+//   half of the tier's time, and the files pass in any order (checked with shuffled runs).
 // - protocol: real processes speaking their protocol: the language server over stdio, the bundled CLI executable (with
 //   hostile inputs, as an unprivileged user, on a full disk), Graphviz reading every DOT output.
 // - e2e: real third-party clients: VS Code (code-server in headless Chromium), Neovim, the pre-commit framework, the
