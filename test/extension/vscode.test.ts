@@ -288,9 +288,23 @@ describe('VS Code extension in code-server', { timeout: 120_000 }, () => {
   it('restarts the server, and the status bar item follows it back to running', async () => {
     const page = vscode.page;
     await vscode.openFile(EXAMPLE.file);
+    // Every state the item passes through is recorded as it changes: a restart can go from running back to running
+    // faster than a locator polls, so waiting for "running" to go away missed it now and then.
+    await page.evaluate(`(() => {
+      const seen = (window.valohaiStates = []);
+      const note = () => {
+        for (const item of document.querySelectorAll('.statusbar-item[aria-label^="valohai-lint: "]')) {
+          const label = item.getAttribute('aria-label');
+          if (seen[seen.length - 1] !== label) seen.push(label);
+        }
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+    })()`);
     await vscode.runCommand('valohai-lint: Restart Server');
-    await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').waitFor({ state: 'detached' });
+    const states = (): Promise<string[]> => page.evaluate('window.valohaiStates');
+    await expect.poll(async () => (await states()).some((s) => s !== 'valohai-lint: running'), { timeout: 60_000 }).toBe(true);
     await page.locator('.statusbar-item[aria-label="valohai-lint: running"]').waitFor({ timeout: 60_000 });
+    expect((await states()).at(-1)).toBe('valohai-lint: running');
     // A fresh server lints the open file again.
     await showProblems(EXAMPLE.problems[0]!.rule);
     await problemRows(EXAMPLE.problems[0]!.rule).first().waitFor({ timeout: 60_000 });
