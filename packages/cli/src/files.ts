@@ -94,3 +94,12 @@ export function findFiles(inputs: readonly string[], cwd: string): FileSearch {
   }
   return { files: [...new Set(files)].sort(), unmatched, unreadable };
 }
+
+/** A path as reports show it: relative to `cwd` with `/` separators, or absolute when it lies outside `cwd`. */
+export function relativePath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+/** The most bytes read of a file whose limit is `maxFileSize` characters: no UTF-8 text has over 3 bytes per character. */
+export const maxBytesFor = (maxFileSize: number): number => maxFileSize * 3;

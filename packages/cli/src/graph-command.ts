@@ -1,11 +1,12 @@
 // `valohai-lint graph [FILE] [--pipeline NAME] [--format mermaid|dot|svg|json]`: draws the pipelines of one
 // valohai.yaml, with the findings of a normal lint (under the same configuration) marked on the graph.
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeSource, DEFAULT_MAX_FILE_SIZE, lint, pipelineGraphs, type LintConfig, type PipelineGraph } from '@valohai-lint/core';
 import { drawPipelines, renderDot, renderJson, renderMermaidMarkdown, renderSvg, sceneOf } from '@valohai-lint/graph';
 import { ConfigResolver, describeError, readRegularFile } from '@valohai-lint/node';
+import { maxBytesFor, relativePath } from './files.js';
 import type { Io } from './main.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'json'] as const;
@@ -101,7 +102,7 @@ export async function runGraph(argv: readonly string[], io: Io): Promise<number>
 
   let path: string;
   // Read as the lint reads: a regular file only, never more than the size limit allows, and strictly UTF-8.
-  const maxBytes = DEFAULT_MAX_FILE_SIZE * 3;
+  const maxBytes = maxBytesFor(DEFAULT_MAX_FILE_SIZE);
   let bytes: Uint8Array;
   if (options.file === '-') {
     path = resolve(io.cwd, 'valohai.yaml');
@@ -131,16 +132,11 @@ export async function runGraph(argv: readonly string[], io: Io): Promise<number>
     const unknown = options.pipelines.filter((name) => !graphs.some((g) => g.name === name));
     if (unknown.length > 0) {
       const known = graphs.length === 0 ? 'it has no pipelines' : `its pipelines are ${graphs.map((g) => `"${g.name}"`).join(', ')}`;
-      return fail(`no pipeline ${unknown.map((n) => `"${n}"`).join(', ')} in "${displayPath(io.cwd, path)}"; ${known}.`);
+      return fail(`no pipeline ${unknown.map((n) => `"${n}"`).join(', ')} in "${relativePath(io.cwd, path)}"; ${known}.`);
     }
     graphs = graphs.filter((g) => options.pipelines.includes(g.name));
   }
-  if (graphs.length === 0) io.stderr.write(`valohai-lint graph: "${displayPath(io.cwd, path)}" has no pipelines.\n`);
-  io.stdout.write(renderGraphs(graphs, options.format, displayPath(io.cwd, path)));
+  if (graphs.length === 0) io.stderr.write(`valohai-lint graph: "${relativePath(io.cwd, path)}" has no pipelines.\n`);
+  io.stdout.write(renderGraphs(graphs, options.format, relativePath(io.cwd, path)));
   return 0;
-}
-
-function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { planCredentials, renderAdditions, renderStarterConfig, usedBy, type PlanInput } from '@valohai-lint/core';
 import { ConfigResolver, type LoadedConfig } from '@valohai-lint/node';
 import { findFiles } from './files.js';
+import { plural } from './formatters/types.js';
 import type { Io } from './main.js';
 
 export const INIT_HELP = `Usage: valohai-lint init [folder]
@@ -89,7 +90,7 @@ export function runInit(argv: readonly string[], io: Io): number {
 
   for (const [path, { inputs }] of byConfig) {
     const plan = planCredentials(inputs);
-    const count = `${inputs.length} valohai.yaml file${inputs.length === 1 ? '' : 's'}`;
+    const count = plural(inputs.length, 'valohai.yaml file');
     if (path === undefined) {
       const target = join(folder, CONFIG_NAME);
       if (!createExclusively(target, renderStarterConfig(plan))) {

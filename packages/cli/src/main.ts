@@ -8,7 +8,7 @@ import { ConfigResolver, describeError, readRegularFile, type LoadedConfig } fro
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName, type FormatRequest } from './args.js';
 import { palette, useColor } from './colors.js';
 import { printable, printablePath } from './escape.js';
-import { BadGlob, findFiles } from './files.js';
+import { BadGlob, findFiles, maxBytesFor, relativePath } from './files.js';
 import { runGraph } from './graph-command.js';
 import { runInit } from './init.js';
 import { github } from './formatters/github.js';
@@ -16,13 +16,11 @@ import { gitlab } from './formatters/gitlab.js';
 import { json } from './formatters/json.js';
 import { sarif } from './formatters/sarif.js';
 import { stylish } from './formatters/stylish.js';
-import { counts, type FileResult, type FormatContext, type Formatter } from './formatters/types.js';
+import { counts, plural, type FileResult, type FormatContext, type Formatter } from './formatters/types.js';
 import { linterInputAt, outputProblem, writeReport } from './report-output.js';
 import { unifiedDiff } from './unified-diff.js';
 import { RunTimer } from './timing.js';
 import { replaceFile } from './write.js';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 declare const VALOHAI_LINT_VERSION: string | undefined;
 export const VERSION = typeof VALOHAI_LINT_VERSION === 'string' ? VALOHAI_LINT_VERSION : '0.1.0';
@@ -39,9 +37,6 @@ export interface Io {
 }
 
 const FORMATTERS: Record<FormatName, Formatter> = { stylish, json, sarif, github, gitlab };
-
-/** The most bytes read of a file whose limit is `maxFileSize` characters: no UTF-8 text has over 3 bytes per character. */
-const maxBytesFor = (maxFileSize: number): number => maxFileSize * 3;
 
 function listRules(options: CliOptions, io: Io): number {
   const rules = getFindingKinds();
@@ -99,11 +94,6 @@ function isIgnored(loaded: LoadedConfig, file: string): boolean {
   return matches(relative(dirname(loaded.path), file).split(sep).join('/'));
 }
 
-function relativePath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
-}
-
 /** A file's lint result, and the one line to print when it could not be read or written. */
 interface FileOutcome {
   result?: FileResult;
@@ -115,7 +105,8 @@ interface FileOutcome {
 /** Reads and lints one file, fixing it with --fix or printing its diff with --fix-dry-run. Never throws. */
 function lintFile(path: string, rel: string, config: LintConfig, options: CliOptions, io: Io, timer?: RunTimer): FileOutcome {
   const limit = resolveConfig(config).maxFileSize;
-  const read = timer ? timer.reading(() => readRegularFile(path, maxBytesFor(limit))) : readRegularFile(path, maxBytesFor(limit));
+  const readFile = (): ReturnType<typeof readRegularFile> => readRegularFile(path, maxBytesFor(limit));
+  const read = timer ? timer.reading(readFile) : readFile();
   if (read.kind === 'error') return { failure: `cannot read "${rel}": ${describeError(read.error)}` };
   if (read.kind === 'not-a-file') return { failure: `cannot lint "${rel}": it is ${read.what}, not a regular file` };
   // Not read at all, so nothing of it is shown either.
@@ -142,7 +133,8 @@ function lintFile(path: string, rel: string, config: LintConfig, options: CliOpt
 /** Lints standard input; with --fix prints the fixed text (the input unchanged when it cannot be fixed). */
 async function lintStdin(options: CliOptions, config: LintConfig, path: string, io: Io): Promise<{ result: FileResult; code?: number }> {
   const rel = relativePath(io.cwd, path);
-  const input = await io.readStdin(maxBytesFor(resolveConfig(config).maxFileSize));
+  const limit = resolveConfig(config).maxFileSize;
+  const input = await io.readStdin(maxBytesFor(limit));
   const oneLine = (d: Diagnostic): string => `${printablePath(rel)}:${d.start.line}:${d.start.column}: ${d.severity}: ${printable(d.message)} (${d.ruleId})\n`;
   if (!(input instanceof Uint8Array)) {
     const result = resultOf(path, rel, '', tooLargeResult(input.tooLarge, config, 'bytes'));
@@ -164,7 +156,7 @@ async function lintStdin(options: CliOptions, config: LintConfig, path: string, 
     return { result };
   }
   const text = decoded.text;
-  if (text.length > resolveConfig(config).maxFileSize && !options.fix) return { result: resultOf(path, rel, '', tooLargeResult(text.length, config)) };
+  if (text.length > limit && !options.fix) return { result: resultOf(path, rel, '', tooLargeResult(text.length, config)) };
   if (options.fix || options.fixDryRun) {
     const fixed = fixText(text, config);
     if (options.fix) io.stdout.write(fixed.text);

@@ -47,6 +47,6 @@ export const stylish: Formatter = (results, { colors }) => {
   if (c.fixableErrors + c.fixableWarnings > 0) {
     out.push(`  ${plural(c.fixableErrors, 'error')} and ${plural(c.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`);
   }
-  if (c.fixableOthers > 0) out.push(`  ${c.fixableOthers} info and hint finding${c.fixableOthers === 1 ? '' : 's'} also fixable with the \`--fix\` option.`);
+  if (c.fixableOthers > 0) out.push(`  ${plural(c.fixableOthers, 'info and hint finding')} also fixable with the \`--fix\` option.`);
   return `${out.join('\n')}\n`;
 };
