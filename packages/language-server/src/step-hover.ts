@@ -25,7 +25,7 @@ function entries(list: YNode | undefined, describe: (entry: YNode) => string[]):
 }
 
 /** Markdown summary of a step: image, command, parameters and inputs. */
-export function stepSummary(step: Item, heading = `**Step** \`${step.name?.value ?? ''}\``): string {
+function stepSummary(step: Item, heading: string): string {
   const body = step.body;
   const lines = [heading, ''];
   const image = child(body, 'image');
