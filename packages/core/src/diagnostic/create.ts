@@ -30,7 +30,7 @@ export function createDiagnostic(source: SourceFile, meta: FindingMeta, severity
 }
 
 /** A span clamped into the text (never ending before it starts) with its 1-based start and end. */
-function located(source: SourceFile, raw: Span): { span: Span; start: LineColumn; end: LineColumn } {
+export function located(source: SourceFile, raw: Span): { span: Span; start: LineColumn; end: LineColumn } {
   const startOffset = source.clamp(raw.start);
   const endOffset = Math.max(startOffset, source.clamp(raw.end));
   const s = source.positionAt(startOffset);

@@ -23,16 +23,6 @@ export interface ParseResult {
  * the fast path (fast-parse.ts), which gives the same result on the texts it reads; tests compare the two.
  */
 export function parseValohaiYaml(text: string, { fast = true }: { fast?: boolean } = {}): ParseResult {
-  const result = parseSource(text, fast);
-  const forbidden = forbiddenCharacter(text);
-  if (forbidden) {
-    result.syntax.push(forbidden);
-    result.syntax.sort((a, b) => a.span.start - b.span.start);
-  }
-  return result;
-}
-
-function parseSource(text: string, fast: boolean): ParseResult {
   if (text.charCodeAt(0) !== 0xfeff) return parseWithoutBom(text, fast);
   // `yaml` counts the BOM as indentation; parse without it and shift every offset back by one.
   const result = parseWithoutBom(text.slice(1), fast);
@@ -66,6 +56,17 @@ function parseSource(text: string, fast: boolean): ParseResult {
 function parseWithoutBom(text: string, fast: boolean): ParseResult {
   const quick = fast ? tryFastParse(text) : undefined;
   if (quick?.handled) return { ...quick.result, steps: quick.steps };
+  // The fast path gives up on every character YAML forbids (and more), so only this route needs to look for one.
+  const result = parseWithYaml(text);
+  const forbidden = forbiddenCharacter(text);
+  if (forbidden) {
+    result.syntax.push(forbidden);
+    result.syntax.sort((a, b) => a.span.start - b.span.start);
+  }
+  return result;
+}
+
+function parseWithYaml(text: string): ParseResult {
   const depth = estimateNesting(text);
   if (depth.depth > MAX_SCAN_DEPTH) {
     // `yaml` recurses per nesting level, and V8 aborts the process (not a catchable error) when that exhausts the stack.

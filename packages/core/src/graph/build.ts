@@ -3,6 +3,7 @@
 // lint findings on each element. Pure and linear in the size of the file; no layout.
 import type { ValohaiDocument } from '../document/document.js';
 import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
+import { located } from '../diagnostic/create.js';
 import type { Diagnostic } from '../diagnostic/types.js';
 import { buildModel, type ValohaiModel } from '../model/model.js';
 import {
@@ -17,23 +18,17 @@ import {
   type PipelineNode,
   type PipelineView,
 } from '../model/pipelines.js';
-import type { SourceFile, Span } from '../source/source-file.js';
+import type { SourceFile } from '../source/source-file.js';
 import { display } from '../util/text.js';
 import { edgesOnCycles, type IndexedEdge } from './cycles.js';
 import { attachFindings } from './findings.js';
-import type { EdgeProblem, GraphEdge, GraphNode, GraphParameter, GraphParameterTarget, GraphSocket, PipelineGraph, SourceRange, StepStatus, TargetProblem } from './types.js';
+import type { EdgeProblem, GraphEdge, GraphNode, GraphParameter, GraphParameterTarget, GraphSocket, PipelineGraph, StepStatus, TargetProblem } from './types.js';
 
 export interface PipelineGraphOptions {
   /** Findings to attach (a LintResult's diagnostics for the same text). */
   diagnostics?: readonly Diagnostic[];
   /** The model, when the caller has already built it. */
   model?: ValohaiModel;
-}
-
-function rangeOf(source: SourceFile, span: Span): SourceRange {
-  const s = source.positionAt(span.start);
-  const e = source.positionAt(span.end);
-  return { span: { start: span.start, end: span.end }, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
 }
 
 const STEP_STATUS: Record<ReturnType<typeof resolveNodeStep>['kind'], StepStatus> = { resolved: 'defined', commit: 'other-commit', unknown: 'undefined', none: 'none' };
@@ -76,8 +71,8 @@ function graphNode(source: SourceFile, model: ValohaiModel, view: PipelineView, 
     ...facts,
     stepStatus: STEP_STATUS[resolution.kind],
     duplicate: n.name !== undefined && view.repeated.has(n.name.value),
-    at: rangeOf(source, n.node.span),
-    ...(n.name ? { nameAt: rangeOf(source, n.name.span) } : {}),
+    at: located(source, n.node.span),
+    ...(n.name ? { nameAt: located(source, n.name.span) } : {}),
     findings: [],
   };
 }
@@ -97,7 +92,7 @@ function socketOf(source: SourceFile, view: PipelineView, ids: Map<PipelineNode,
     ...(spec.parts.length >= 2 && typePart ? { type: typePart.text } : {}),
     ...(key !== undefined ? { key } : {}),
     wildcard: key !== undefined && /[*?]/.test(key),
-    at: rangeOf(source, spec.node.span),
+    at: located(source, spec.node.span),
   };
 }
 
@@ -124,7 +119,7 @@ function graphEdges(source: SourceFile, view: PipelineView, ids: Map<PipelineNod
       ...(to ? { target: to } : {}),
       ...(mergeMode !== undefined ? { mergeMode } : {}),
       problems,
-      at: rangeOf(source, e.node.span),
+      at: located(source, e.node.span),
       findings: [],
     };
   });
@@ -156,8 +151,8 @@ function graphParameters(source: SourceFile, view: PipelineView, ids: Map<Pipeli
       name: parameterLabel(p),
       ...(value ? { default: value.kind === 'scalar' && value.style === 'plain' ? display(value.text) : display(value.value) } : {}),
       targets,
-      at: rangeOf(source, p.node.span),
-      ...(p.name ? { nameAt: rangeOf(source, p.name.span) } : {}),
+      at: located(source, p.node.span),
+      ...(p.name ? { nameAt: located(source, p.name.span) } : {}),
       findings: [],
     };
   });
@@ -174,8 +169,8 @@ export function pipelineGraphs(doc: ValohaiDocument, options: PipelineGraphOptio
     return {
       name: view.label,
       kind: view.item.kind === 'blueprint' ? 'blueprint' : 'pipeline',
-      at: rangeOf(source, view.item.node.span),
-      keyAt: rangeOf(source, keySpan),
+      at: located(source, view.item.node.span),
+      keyAt: located(source, keySpan),
       nodes,
       edges: graphEdges(source, view, ids, nodes),
       parameters: graphParameters(source, view, ids),

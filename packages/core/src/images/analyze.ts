@@ -12,7 +12,6 @@ import type { ValohaiModel } from '../model/model.js';
 import { firstMatch, patternMatches } from '../registry/pattern.js';
 import { suggestRegistryPattern } from './suggest-pattern.js';
 
-export { PRIVATE_KINDS };
 
 /**
  * How an image is written, which decides whether writing its full name changes anything (docs/configuration.md, "Image

@@ -73,7 +73,7 @@ export function planCredentials(files: readonly PlanInput[]): CredentialPlan {
     for (const a of analyzeImages(buildModel(createDocument(file.text).root), config)) {
       if (!a.ref || a.publicBy !== undefined || a.coveredBy || a.kind === undefined) continue;
       const site: ImageSite = { file: file.name, owner: a.use.owner, image: a.use.value };
-      if (a.needsCredentials && a.reason === 'private-registry') add(needed, suggestRegistryPattern(a.ref), a.kind, site);
+      if (a.needsCredentials && a.reason === 'private-registry') add(needed, a.suggestedPattern ?? suggestRegistryPattern(a.ref), a.kind, site);
       else if (a.needsCredentials || a.form === 'official-short' || a.kind === 'localhost') continue;
       else if (!(a.ref.domain === 'docker.io' && a.ref.path.startsWith('library/'))) {
         const pattern = suggestRegistryPattern(a.ref);

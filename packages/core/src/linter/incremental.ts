@@ -10,6 +10,7 @@
 // replacement are split again, so that the work of an edit does not grow with the file beyond a few comparisons.
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig } from '../config/types.js';
+import { located } from '../diagnostic/create.js';
 import type { Diagnostic, DiagnosticRelated, Fix } from '../diagnostic/types.js';
 import type { ValohaiDocument } from '../document/document.js';
 import type { DuplicateKeyFinding, Yaml11Finding } from '../document/findings.js';
@@ -230,8 +231,7 @@ function moved(f: KeptFinding, at: number, source: SourceFile): Diagnostic {
 }
 
 function positions(source: SourceFile, span: Span): Pick<Diagnostic, 'start' | 'end'> {
-  const s = source.positionAt(span.start);
-  const e = source.positionAt(span.end);
-  return { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
+  const { start, end } = located(source, span);
+  return { start, end };
 }
 
