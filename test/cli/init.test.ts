@@ -1,12 +1,11 @@
 // `valohai-lint init`: on a folder holding the example project and a second valohai.yaml with ECR and Azure images, it
 // writes a configuration under which every private image is covered (or, when a configuration already applies, leaves
 // it alone and says what it lacks, and the lint reports those images); a second init changes nothing.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeImages, parseConfig, type LintConfig } from '@valohai-lint/core';
-import { NO_CI, ROOT, runCli, tree } from '../helpers/cli.js';
+import { NO_CI, ROOT, runCli, tree, writableCopy } from '../helpers/cli.js';
 
 const SERVING = [
   '- step:',
@@ -27,8 +26,7 @@ const SERVING = [
 
 /** The example project plus serving/valohai.yaml, with or without the example's own .valohai-lint.yaml. */
 function project(withConfig: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vl-init-'));
-  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
+  const dir = writableCopy(join(ROOT, 'examples'));
   if (!withConfig) rmSync(join(dir, '.valohai-lint.yaml'));
   mkdirSync(join(dir, 'serving'));
   writeFileSync(join(dir, 'serving/valohai.yaml'), SERVING);

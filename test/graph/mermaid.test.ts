@@ -3,18 +3,17 @@
 // label reads back as the text the scene holds, hostile names included.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint, pipelineGraphs } from '@valohai-lint/core';
 import { findingCount, renderMermaid, sceneOf, type Scene } from '@valohai-lint/graph';
 import { CHROMIUM, CHROMIUM_ARGS } from '../extension/code-server.js';
 import { ROOT } from '../helpers/cli.js';
-import { corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { corpusNames, corpusPath } from '../helpers/corpus.js';
 import { describeCorpus } from '../helpers/corpus-suite.js';
 
 /** The base names of a corpus folder's files (none without the corpus). */
-const corpusNames = (folder: string): string[] => corpusFiles(folder).map((f) => basename(f));
 
 const MERMAID = createRequire(join(ROOT, 'test/package.json')).resolve('mermaid/dist/mermaid.min.js');
 

@@ -6,17 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint, pipelineGraphs, type PipelineGraph } from '@valohai-lint/core';
 import { drawPipelines, renderDot, renderJson, renderMermaidMarkdown, renderSvg, sceneOf } from '@valohai-lint/graph';
 import { overlaps, parseXml } from '../../packages/graph/test/checks.js';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { corpusNames, corpusPath } from '../helpers/corpus.js';
 import { describeCorpus } from '../helpers/corpus-suite.js';
 
 /** The base names of a corpus folder's files (none without the corpus). */
-const corpusNames = (folder: string): string[] => corpusFiles(folder).map((f) => basename(f));
 
 const SNAPSHOTS = join(import.meta.dirname, 'snapshots');
 

@@ -2,7 +2,7 @@
 // repository (read in place, never copied). In a clone without it the corpus tests are skipped, and the global setup
 // (test/setup/corpus.ts) says so in one line (describeCorpus/itCorpus are in corpus-suite.ts); where it is required (.ci/run), its absence fails the run instead.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -30,6 +30,11 @@ export function corpusFiles(...folders: string[]): string[] {
       return /\.ya?ml$/.test(name) ? [p] : [];
     });
   return (folders.length ? folders : ['.']).flatMap((f) => walk(join(CORPUS, f))).sort();
+}
+
+/** The file names (without folders) of one corpus folder, sorted as corpusFiles sorts them. */
+export function corpusNames(folder: string): string[] {
+  return corpusFiles(folder).map((f) => basename(f));
 }
 
 /** The one line said when the corpus tests are skipped. */
