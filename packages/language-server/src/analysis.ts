@@ -6,6 +6,7 @@ import { CONFIG_NAMES } from '@valohai-lint/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintRunner } from './lint-runner.js';
+import { occurrences, type Occurrence } from './references.js';
 import { configProblemDiagnostic, toLspDiagnostic } from './to-lsp.js';
 import type { DocumentConfig } from './workspace-config.js';
 
@@ -29,6 +30,8 @@ export interface Parsed {
   doc: ValohaiDocument;
   model: ValohaiModel;
   source: SourceFile;
+  /** Every place naming a step, task or node (hover, navigation and rename all look them up), found on first use. */
+  occurrences: readonly Occurrence[];
 }
 
 interface Entry {
@@ -119,9 +122,10 @@ export class AnalysisCache {
   }
 }
 
-/** A parsed document whose model is built on first use. */
+/** A parsed document whose model and occurrences are built on first use, once per revision. */
 function parsedOf(text: string, doc: ValohaiDocument): Parsed {
   let model: ValohaiModel | undefined;
+  let found: Occurrence[] | undefined;
   return {
     text,
     doc,
@@ -129,6 +133,10 @@ function parsedOf(text: string, doc: ValohaiDocument): Parsed {
     get model(): ValohaiModel {
       model ??= buildModel(doc.root);
       return model;
+    },
+    get occurrences(): readonly Occurrence[] {
+      found ??= occurrences(this.model, doc.source);
+      return found;
     },
   };
 }

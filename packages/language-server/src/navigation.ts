@@ -3,7 +3,7 @@
 import type { SourceFile, Span } from '@valohai-lint/core';
 import { ResponseError, ErrorCodes, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Parsed } from './analysis.js';
-import { definitionsOf, occurrenceAt, occurrences, sameTarget, type Occurrence, type Target } from './references.js';
+import { definitionsOf, occurrenceAt, sameTarget, type Occurrence, type Target } from './references.js';
 import { plainSafe, quotedScalar as scalarText } from '@valohai-lint/core';
 import { spanToRange } from './to-lsp.js';
 
@@ -13,7 +13,7 @@ function location(uri: string, source: SourceFile, span: Span): Location {
 
 /** Where the name under the offset is defined (the definition that takes effect: the last one of a repeated name). */
 export function definition(parsed: Parsed, uri: string, offset: number): Location[] {
-  const all = occurrences(parsed.model, parsed.source);
+  const all = parsed.occurrences;
   const here = occurrenceAt(all, offset);
   if (!here) return [];
   const defs = definitionsOf(all, here.target);
@@ -23,7 +23,7 @@ export function definition(parsed: Parsed, uri: string, offset: number): Locatio
 
 /** Every place naming the same step, task or node (the definitions too when asked). */
 export function references(parsed: Parsed, uri: string, offset: number, includeDeclaration: boolean): Location[] {
-  const all = occurrences(parsed.model, parsed.source);
+  const all = parsed.occurrences;
   const here = occurrenceAt(all, offset);
   if (!here) return [];
   return all.filter((o) => sameTarget(o.target, here.target) && (includeDeclaration || o.role !== 'definition')).map((o) => location(uri, parsed.source, o.span));
@@ -31,7 +31,7 @@ export function references(parsed: Parsed, uri: string, offset: number, includeD
 
 /** The range and current name of what can be renamed at the offset, or undefined. */
 export function prepareRename(parsed: Parsed, offset: number): { range: Range; placeholder: string } | undefined {
-  const here = occurrenceAt(occurrences(parsed.model, parsed.source), offset);
+  const here = occurrenceAt(parsed.occurrences, offset);
   if (!here) return undefined;
   return { range: spanToRange(parsed.source, here.span), placeholder: here.target.name };
 }
@@ -42,7 +42,7 @@ function kindLabel(t: Target): string {
 
 /** The edits renaming the name under the offset everywhere; throws a ResponseError for a name that cannot work. */
 export function rename(parsed: Parsed, uri: string, offset: number, newName: string): WorkspaceEdit | null {
-  const all = occurrences(parsed.model, parsed.source);
+  const all = parsed.occurrences;
   const here = occurrenceAt(all, offset);
   if (!here) return null;
   if (newName.trim() === '' || /[\r\n]/.test(newName)) throw new ResponseError(ErrorCodes.InvalidParams, `A ${kindLabel(here.target)} name must be a non-empty single line.`);

@@ -3,7 +3,7 @@
 // be read without jumping to each step.
 import { child, itemsOf, pipelineViews, resolveNodeStep, type Item, type ValohaiModel, type YNode } from '@valohai-lint/core';
 import type { Parsed } from './analysis.js';
-import { occurrenceAt, occurrences, type Occurrence } from './references.js';
+import { occurrenceAt, type Occurrence } from './references.js';
 
 /** A scalar as one line of inline code (long values cut). */
 function code(value: unknown): string {
@@ -67,7 +67,7 @@ function stepOf(model: ValohaiModel, here: Occurrence): { step: Item; heading: s
 
 /** Hover text for a step or node name under the offset, or undefined when there is none. */
 export function stepHover(parsed: Parsed, offset: number): { text: string; span: Occurrence['span'] } | undefined {
-  const all = occurrences(parsed.model, parsed.source);
+  const all = parsed.occurrences;
   const here = occurrenceAt(all, offset);
   if (!here) return undefined;
   const found = stepOf(parsed.model, here);
