@@ -125,12 +125,19 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Two texts differing in one value on line 10 (inside the first step's `default: 0.001`). */
-function variants(text: string): [string, string] {
-  return [text, text.replace('default: 0.001', 'default: 0.002')];
+/**
+ * The two texts an edit alternates between, on line 10 (the first step's `default: 0.001`), and the change that makes
+ * each from the other. `replace` swaps the value for one of the same length (nothing after it moves); `type` types a
+ * character after it and deletes it again, as keystrokes do: every item after the first step moves by one.
+ */
+function edits(text: string, edit: 'replace' | 'type'): { texts: [string, string]; changes: [unknown, unknown] } {
+  const at = (character: number) => ({ line: 9, character });
+  if (edit === 'replace') {
+    const range = { start: at(17), end: at(22) };
+    return { texts: [text, text.replace('default: 0.001', 'default: 0.002')], changes: [{ range, text: '0.001' }, { range, text: '0.002' }] };
+  }
+  return { texts: [text, text.replace('default: 0.001', 'default: 0.0011')], changes: [{ range: { start: at(22), end: at(23) }, text: '' }, { range: { start: at(22), end: at(22) }, text: '1' }] };
 }
-
-const EDIT_RANGE = { start: { line: 9, character: 17 }, end: { line: 9, character: 22 } };
 
 /**
  * Median latency from didChange to diagnostics through the server and median core lint time of the same texts,
@@ -139,12 +146,11 @@ const EDIT_RANGE = { start: { line: 9, character: 17 }, end: { line: 9, characte
  * each core lint comes after that long a pause, as keystrokes do: after a pause the processor's caches no longer hold
  * the document, which costs a short incremental lint more, in proportion, than a long full one.
  */
-export async function measureLatency(root: string, text: string, runs: number, mode: 'pull' | 'push', warmup = Math.max(3, Math.floor(runs / 4)), pauseMs = 0): Promise<{ server: number; core: number }> {
+export async function measureLatency(root: string, text: string, runs: number, mode: 'pull' | 'push', warmup = Math.max(3, Math.floor(runs / 4)), pauseMs = 0, edit: 'replace' | 'type' = 'replace'): Promise<{ server: number; core: number }> {
   const pause = (): Promise<void> => (pauseMs > 0 ? new Promise((resolve) => setTimeout(resolve, pauseMs)) : Promise.resolve());
   const { client, stop } = await startServer(root, mode === 'pull');
   const uri = 'file:///bench/valohai.yaml';
-  const texts = variants(text);
-  const values = ['0.001', '0.002'];
+  const { texts, changes } = edits(text, edit);
   let version = 1;
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
   if (mode === 'pull') await client.request('textDocument/diagnostic', { textDocument: { uri } });
@@ -154,10 +160,10 @@ export async function measureLatency(root: string, text: string, runs: number, m
   for (let i = 0; i < warmup + runs; i++) {
     await pause();
     version++;
-    const which = version % 2;
+    const which = (version + 1) % 2; // the first edit makes texts[1] from the text opened
     const started = performance.now();
     const published = mode === 'push' ? client.next((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { version?: number }).version === version) : undefined;
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: EDIT_RANGE, text: values[which] }] });
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [changes[which]] });
     if (mode === 'pull') await client.request('textDocument/diagnostic', { textDocument: { uri } });
     else await published;
     const serverMs = performance.now() - started;

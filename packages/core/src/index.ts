@@ -1,7 +1,7 @@
 // Public API of @valohai-lint/core: a pure, synchronous valohai.yaml analyzer (no file system, no process, no editor).
 export { lint, fixText, encodingResult, tooLargeResult } from './linter/lint.js';
 export { IncrementalLinter } from './linter/incremental.js';
-export type { IncrementalStats } from './linter/incremental.js';
+export type { IncrementalStats, KnownChange } from './linter/incremental.js';
 export type { LintResult, FixResult, LintOptions, LintTimings } from './linter/lint.js';
 export { getRules, getRule, getFindingKinds, getFindingKind } from './linter/catalog.js';
 export type { FindingKind } from './linter/catalog.js';

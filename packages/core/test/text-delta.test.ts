@@ -76,10 +76,18 @@ describe('splitAfterEdit', () => {
           if (chunks && whole && delta.start > chunks[0]!.start) both++;
           if (edited) {
             used++;
-            expect(edited).toEqual(whole);
+            expect(edited.chunks).toEqual(whole);
+            // Outside the range split again, the chunks are the earlier ones, moved by the change in length.
+            const shift = next.length - text.length;
+            const earlier = chunks!;
+            edited.chunks.forEach((c, i) => {
+              if (i < edited.first) expect(c).toBe(earlier[i]);
+              else if (i >= edited.end) expect(c).toEqual({ start: earlier[i - edited.end + edited.previousEnd]!.start + shift, text: earlier[i - edited.end + edited.previousEnd]!.text });
+            });
+            expect(edited.chunks.length - edited.end).toBe(earlier.length - edited.previousEnd);
           }
           text = next;
-          chunks = edited ?? whole;
+          chunks = edited?.chunks ?? whole;
         }
       }),
       { numRuns: 2000 },

@@ -2,7 +2,7 @@
 // an edit re-checks only the items it touched) and answers with the diagnostics. It runs apart from the thread that
 // answers the editor, so completion, hover and cancellation never wait for a lint.
 import { parentPort } from 'node:worker_threads';
-import { applyDelta, IncrementalLinter, parseConfig, type Diagnostic, type IncrementalStats, type LintConfig, type TextDelta } from '@valohai-lint/core';
+import { applyDelta, IncrementalLinter, parseConfig, type Diagnostic, type IncrementalStats, type KnownChange, type LintConfig, type TextDelta } from '@valohai-lint/core';
 
 /**
  * What the server thread asks: lint one text of a document, or forget a closed document. The text comes whole the first
@@ -17,7 +17,8 @@ export type WorkerReply = { type: 'result'; id: number; diagnostics: Diagnostic[
 export class DocumentLinters {
   private readonly linters = new Map<string, IncrementalLinter>();
 
-  lint(uri: string, text: string, config: LintConfig, configFile: boolean): { diagnostics: Diagnostic[]; stats?: IncrementalStats } {
+  /** `change`: how `text` was made from the document's text before, when known (the linting thread is sent only that). */
+  lint(uri: string, text: string, config: LintConfig, configFile: boolean, change?: KnownChange): { diagnostics: Diagnostic[]; stats?: IncrementalStats } {
     // A `.valohai-lint.yaml` open in the editor: its own problems, as the CLI reports them.
     if (configFile) return { diagnostics: parseConfig(text).diagnostics };
     let linter = this.linters.get(uri);
@@ -25,7 +26,7 @@ export class DocumentLinters {
       linter = new IncrementalLinter();
       this.linters.set(uri, linter);
     }
-    return { diagnostics: linter.lint(text, config).diagnostics, stats: linter.stats };
+    return { diagnostics: linter.lint(text, config, change).diagnostics, stats: linter.stats };
   }
 
   forget(uri: string): void {
@@ -51,7 +52,8 @@ export function serveLintRequests(): void {
       const text = typeof request.text === 'string' ? request.text : before === undefined ? undefined : applyDelta(before, request.text);
       if (text === undefined) throw new Error(`no earlier text of ${request.uri} to apply a change to`);
       texts.set(request.uri, text);
-      reply = { type: 'result', id: request.id, ...linters.lint(request.uri, text, request.config, request.configFile) };
+      const change = typeof request.text === 'string' || before === undefined ? undefined : { from: before, delta: request.text };
+      reply = { type: 'result', id: request.id, ...linters.lint(request.uri, text, request.config, request.configFile, change) };
     } catch (error) {
       reply = { type: 'error', id: request.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

@@ -1,23 +1,35 @@
 // Moves a tree parsed from a piece of a text to where that piece sits in the whole text: a copy with every span
-// shifted, parent links rebuilt, and subtrees shared by aliases shared again in the copy (each is copied once).
+// shifted, parent links rebuilt, and subtrees shared by aliases shared again in the copy (each is copied once). A tree
+// placed so once is moved again in place when its piece moves (typing shifts every item after the cursor).
 import type { Span } from '../source/source-file.js';
 import type { DuplicateKeyFinding, Yaml11Finding } from './findings.js';
 import type { YNode } from './nodes.js';
 
-const shifted = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
-/** A copy of `node` with every span moved by `by`, under `parent` at `key`. */
-export function relocate(node: YNode, by: number, parent?: YNode, key?: string | number): YNode {
+/** A tree placed by {@link relocate}, with every span object in it once (to move them all again cheaply). */
+export interface Placed {
+  node: YNode;
+  spans: Span[];
+}
+
+/** A copy of `node` with every span moved by `by`, under `parent` at `key`. Each span is an object of its own. */
+export function relocate(node: YNode, by: number, parent?: YNode, key?: string | number): Placed {
   const copies = new Map<YNode, YNode>();
+  const spans: Span[] = [];
+  const shifted = (span: Span): Span => {
+    const out = { start: span.start + by, end: span.end + by };
+    spans.push(out);
+    return out;
+  };
   const copy = (n: YNode, p: YNode | undefined, k: string | number | undefined): YNode => {
     const known = copies.get(n);
     if (known) return known;
     let out: YNode;
-    if (n.kind === 'scalar') out = { kind: 'scalar', value: n.value, style: n.style, text: n.text, span: shifted(n.span, by) };
-    else if (n.kind === 'seq') out = { kind: 'seq', value: n.value, items: [], flow: n.flow, span: shifted(n.span, by) };
-    else out = { kind: 'map', value: n.value, entries: new Map(), flow: n.flow, span: shifted(n.span, by) };
+    if (n.kind === 'scalar') out = { kind: 'scalar', value: n.value, style: n.style, text: n.text, span: shifted(n.span) };
+    else if (n.kind === 'seq') out = { kind: 'seq', value: n.value, items: [], flow: n.flow, span: shifted(n.span) };
+    else out = { kind: 'map', value: n.value, entries: new Map(), flow: n.flow, span: shifted(n.span) };
     copies.set(n, out);
-    if (n.keySpan) out.keySpan = shifted(n.keySpan, by);
+    if (n.keySpan) out.keySpan = shifted(n.keySpan);
     if (k !== undefined) out.key = k;
     else if (n.key !== undefined) out.key = n.key;
     if (p) out.parent = p;
@@ -25,11 +37,24 @@ export function relocate(node: YNode, by: number, parent?: YNode, key?: string |
     else if (n.kind === 'map' && out.kind === 'map') for (const [name, value] of n.entries) out.entries.set(name, copy(value, out, name));
     return out;
   };
-  return copy(node, parent, key);
+  return { node: copy(node, parent, key), spans };
 }
 
+/**
+ * Moves a placed tree by `by` in place: its span objects keep their identity, so what holds them (the model's names,
+ * pipeline views) moves with the tree, at the cost of one addition per span instead of a copy of the tree.
+ */
+export function shiftInPlace(placed: Placed, by: number): void {
+  for (const span of placed.spans) {
+    span.start += by;
+    span.end += by;
+  }
+}
+
+const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
 export function relocateDuplicateKey(f: DuplicateKeyFinding, by: number): DuplicateKeyFinding {
-  return { ...f, span: shifted(f.span, by), firstSpan: shifted(f.firstSpan, by) };
+  return { ...f, span: moved(f.span, by), firstSpan: moved(f.firstSpan, by) };
 }
 
 /**
@@ -37,7 +62,7 @@ export function relocateDuplicateKey(f: DuplicateKeyFinding, by: number): Duplic
  * piece's item as placed in the whole document.
  */
 export function relocateYaml11(f: Yaml11Finding, by: number, item: YNode): Yaml11Finding {
-  const out: Yaml11Finding = { ...f, span: shifted(f.span, by) };
+  const out: Yaml11Finding = { ...f, span: moved(f.span, by) };
   const node = f.node && counterpart(f.node, item);
   if (node?.kind === 'scalar') out.node = node;
   else delete out.node;

@@ -53,11 +53,23 @@ export function splitTopLevelItems(text: string, lineStarts?: readonly number[])
 }
 
 /**
+ * The chunks after an edit: `chunks[first, end)` were split again and replace `previous[first, previousEnd)`; the
+ * chunks before are `previous`'s own, and each chunk from `end` on is `previous[i - end + previousEnd]` moved by the
+ * change in length (the same text string).
+ */
+export interface EditedChunks {
+  chunks: ItemChunk[];
+  first: number;
+  end: number;
+  previousEnd: number;
+}
+
+/**
  * The chunks of `text`, which is the text of `previous` with `delta` applied: only the items the replacement touches
  * (with the one before it, whose end it may extend) are split again. Undefined when the edit reaches the lines before
  * the first item or the items it touches are not laid out simply; the caller splits the whole text then.
  */
-export function splitAfterEdit(previous: readonly ItemChunk[], text: string, delta: TextDelta): ItemChunk[] | undefined {
+export function splitAfterEdit(previous: readonly ItemChunk[], text: string, delta: TextDelta): EditedChunks | undefined {
   const first = previous[0];
   if (!first || delta.start <= first.start) return undefined;
   const end = (c: ItemChunk): number => c.start + c.text.length;
@@ -76,7 +88,11 @@ export function splitAfterEdit(previous: readonly ItemChunk[], text: string, del
   const chunks = previous.slice(0, a);
   // New chunks are copies: a kept chunk must not hold on to the whole text it was cut from (one per edit, otherwise).
   for (const c of region) chunks.push({ start: from + c.start, text: detachedCopy(c.text) });
-  // The chunks before and after keep their text strings, so comparing them with the earlier ones costs nothing.
-  for (const c of previous.slice(b + 1)) chunks.push({ start: c.start + shift, text: c.text });
-  return chunks;
+  const regionEnd = chunks.length;
+  // The chunks after keep their text strings, so comparing them with the earlier ones costs nothing.
+  for (let i = b + 1; i < previous.length; i++) {
+    const c = previous[i]!;
+    chunks.push(shift === 0 ? c : { start: c.start + shift, text: c.text });
+  }
+  return { chunks, first: a, end: regionEnd, previousEnd: b + 1 };
 }

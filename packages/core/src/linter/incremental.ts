@@ -16,12 +16,12 @@ import type { ValohaiDocument } from '../document/document.js';
 import type { DuplicateKeyFinding, Yaml11Finding } from '../document/findings.js';
 import type { SeqNode, YNode } from '../document/nodes.js';
 import { parseValohaiYaml, type ParseResult } from '../document/parse.js';
-import { relocate, relocateDuplicateKey, relocateYaml11 } from '../document/relocate.js';
-import { splitAfterEdit, splitTopLevelItems, type ItemChunk } from '../document/top-level-items.js';
+import { relocate, relocateDuplicateKey, relocateYaml11, shiftInPlace, type Placed } from '../document/relocate.js';
+import { splitAfterEdit, splitTopLevelItems, type EditedChunks, type ItemChunk } from '../document/top-level-items.js';
 import { createAnalysisContext, itemAnalysisContext } from '../engine/context.js';
 import { buildModel, foreignShape, type Item } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
-import { detachedCopy, textDelta } from '../source/text-delta.js';
+import { detachedCopy, textDelta, type TextDelta } from '../source/text-delta.js';
 import { withSuggestionBudget } from '../util/did-you-mean.js';
 import { getRules } from './catalog.js';
 import { lint, runRule, settle, type LintResult } from './lint.js';
@@ -36,12 +36,23 @@ interface KeptFinding {
   at: number;
 }
 
-/** What one lint did, for tests and the benchmark: whole-text fallbacks, items parsed and items checked again. */
+/**
+ * What one lint did, for tests and the benchmark: whole-text fallbacks, items parsed and items checked again, and items
+ * whose trees were copied to a new place (a tree already placed is moved in place when its item moves).
+ */
 export interface IncrementalStats {
   whole: boolean;
   items: number;
   parsed: number;
   checked: number;
+  placed: number;
+}
+
+/** The change from the text of a linter's last call, when the caller knows it (the language server sends only that). */
+export interface KnownChange {
+  /** The text the change applies to: used only when it is the last text linted. */
+  from: string;
+  delta: TextDelta;
 }
 
 export class IncrementalLinter {
@@ -54,29 +65,36 @@ export class IncrementalLinter {
   /** The model's items by their tree, reused while a tree is (see buildModel). */
   private readonly modelItems = new WeakMap<YNode, Item>();
   /** What the last call did. */
-  stats: IncrementalStats = { whole: true, items: 0, parsed: 0, checked: 0 };
+  stats: IncrementalStats = { whole: true, items: 0, parsed: 0, checked: 0, placed: 0 };
 
-  /** Lints `text` as lint() does, reusing what is known from the earlier texts this linter saw. */
-  lint(text: string, config?: LintConfig): LintResult {
+  /**
+   * Lints `text` as lint() does, reusing what is known from the earlier texts this linter saw. `change`, the change
+   * that made `text` from the last text, saves comparing the two (a whole text's length for an edit of one character).
+   */
+  lint(text: string, config?: LintConfig, change?: KnownChange): LintResult {
     const resolved = resolveConfig(config);
     const configKey = JSON.stringify(resolved);
     const configChanged = configKey !== this.configKey;
     this.configKey = configKey;
     let source: SourceFile | undefined;
     let chunks: ItemChunk[] | undefined;
+    let edited: EditedChunks | undefined;
+    const last = this.last;
     if (text.length <= resolved.maxFileSize) {
       // What changed since the last text: only its lines are scanned and its items split again.
-      const last = this.last;
-      const delta = last && textDelta(last.text, text);
+      // Comparing the texts confirms a change given for the last text (the same string: no characters compared).
+      const delta = last && (change && change.from === last.text ? change.delta : textDelta(last.text, text));
       source = last && delta ? SourceFile.afterEdit(last.source, text, delta) : new SourceFile(text);
-      chunks = (last && delta && splitAfterEdit(last.chunks, text, delta)) ?? splitTopLevelItems(text, source.lineStarts);
+      edited = last && delta ? splitAfterEdit(last.chunks, text, delta) : undefined;
+      chunks = edited?.chunks ?? splitTopLevelItems(text, source.lineStarts);
     }
+    // Known again only once this lint is through, so that the next one never pairs chunks with states of another text.
     this.last = undefined;
-    const states = chunks && this.statesOf(chunks);
+    const states = chunks && (edited && last && this.items.length === last.chunks.length ? this.statesAfterEdit(edited) : this.statesOf(chunks));
     if (!source || !chunks || !states) return this.whole(text, config);
-    this.last = { text, source, chunks };
 
-    const doc = assemble(source, states);
+    let placed = 0;
+    const doc = assemble(source, states, () => placed++);
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
     const model = buildModel(doc.root, this.modelItems);
@@ -99,17 +117,20 @@ export class IncrementalLinter {
           const into: Diagnostic[] = [];
           const itemContext = itemAnalysisContext(context, item);
           for (const rule of itemRules) runRule(rule, itemContext, into);
-          const findings = into.map((diagnostic) => ({ diagnostic, at: state.chunk.start }));
+          const findings = into.map((diagnostic) => ({ diagnostic: detachedEdits(diagnostic), at: state.chunk.start }));
           // A finding that points outside its item (none should) is not kept: it could not move with the item.
           state.findings = findings.every((f) => within(f.diagnostic, state.chunk)) ? findings : undefined;
           state.findingsIndex = i;
           for (const f of findings) found.push(f.diagnostic);
         } else for (const f of state.findings) found.push(moved(f, state.chunk.start, doc.source));
       });
-      for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, found);
+      const across: Diagnostic[] = [];
+      for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, across);
+      for (const d of across) found.push(detachedEdits(d));
     });
     this.items = states;
-    this.stats = { whole: false, items: chunks.length, parsed: this.stats.parsed, checked };
+    this.last = { text, source, chunks };
+    this.stats = { whole: false, items: chunks.length, parsed: this.stats.parsed, checked, placed };
     return { diagnostics: settle(doc, found, resolved), document: doc, model, context };
   }
 
@@ -139,19 +160,48 @@ export class IncrementalLinter {
       let state: ItemState;
       if (known && !used.has(known)) {
         used.add(known);
-        state = known;
-        // The same tree serves while the item stays where it was; its findings, while its index is the same.
-        if (known.chunk.start !== chunk.start) state.node = undefined;
-        state.chunk = chunk;
+        state = moveTo(known, chunk);
       } else {
         const parse = known?.parse ?? parseValohaiYaml(detachedCopy(chunk.text));
         if (!known) parsed++;
         state = { chunk, parse };
       }
-      const root = state.parse.root;
-      if (state.parse.syntax.length > 0 || root?.kind !== 'seq' || root.items.length !== 1) return undefined;
+      if (!loadsAlone(state.parse)) return undefined;
       out.push(state);
     }
+    this.stats.parsed = parsed;
+    return out;
+  }
+
+  /**
+   * statesOf() for chunks split again around an edit only: the states before and after the items split again are the
+   * earlier ones, by place, with no text compared (an edit of one item of thousands touches the others only to move
+   * them). The items split again take an earlier state of the same text among those they replace, or are parsed.
+   */
+  private statesAfterEdit({ chunks, first, end, previousEnd }: EditedChunks): ItemState[] | undefined {
+    const old = this.items;
+    const out = old.slice(0, first);
+    const replaced = new Map<string, ItemState[]>();
+    for (let i = first; i < previousEnd; i++) {
+      const state = old[i]!;
+      const same = replaced.get(state.chunk.text);
+      if (same) same.push(state);
+      else replaced.set(state.chunk.text, [state]);
+    }
+    let parsed = 0;
+    for (let i = first; i < end; i++) {
+      const chunk = chunks[i]!;
+      const known = replaced.get(chunk.text)?.shift();
+      let state: ItemState;
+      if (known) state = moveTo(known, chunk);
+      else {
+        parsed++;
+        state = { chunk, parse: parseValohaiYaml(detachedCopy(chunk.text)) };
+      }
+      if (!loadsAlone(state.parse)) return undefined;
+      out.push(state);
+    }
+    for (let i = end; i < chunks.length; i++) out.push(moveTo(old[i - end + previousEnd]!, chunks[i]!));
     this.stats.parsed = parsed;
     return out;
   }
@@ -161,28 +211,44 @@ export class IncrementalLinter {
   private whole(text: string, config: LintConfig | undefined): LintResult {
     this.last = undefined;
     this.signature = undefined;
-    this.stats = { whole: true, items: 0, parsed: 0, checked: 0 };
+    this.stats = { whole: true, items: 0, parsed: 0, checked: 0, placed: 0 };
     return lint(text, config);
   }
+}
+
+/**
+ * A state given the chunk of its text at its new place: the same tree serves, moved in place when the item moved
+ * (typing moves every item after the cursor). Its findings serve while its index is the same (see lint()).
+ */
+function moveTo(state: ItemState, chunk: ItemChunk): ItemState {
+  if (state.node && state.chunk.start !== chunk.start) shiftInPlace(state.node, chunk.start - state.chunk.start);
+  state.chunk = chunk;
+  return state;
+}
+
+/** True when a chunk parsed as one list item with no syntax error: only then is it linted on its own. */
+function loadsAlone(parse: ParseResult): boolean {
+  const root = parse.root;
+  return parse.syntax.length === 0 && root?.kind === 'seq' && root.items.length === 1;
 }
 
 /** What is known of one item: its chunk, its parse, its tree placed in the text, and its item rules' findings. */
 interface ItemState {
   chunk: ItemChunk;
   parse: ParseResult;
-  /** The tree moved to `chunk.start` (kept while the item stays there). */
-  node?: YNode | undefined;
+  /** The tree placed at `chunk.start`, moved with the chunk. */
+  node?: Placed | undefined;
   findings?: KeptFinding[] | undefined;
   /** The item's index when its findings were found (messages may name it). */
   findingsIndex?: number;
 }
 
 /**
- * The whole document from its items' parses, each moved to where its chunk is. An item that did not move keeps its
- * tree from the last call, with its parent link pointed at the new list: a result's document is only valid until the
- * linter's next call.
+ * The whole document from its items' parses, each placed where its chunk is. An item placed before keeps its tree
+ * from the last call (moved in place, see statesOf), with its parent link pointed at the new list: a result's document
+ * is only valid until the linter's next call. `onPlaced` counts the trees copied to a place.
  */
-function assemble(source: SourceFile, states: readonly ItemState[]): ValohaiDocument {
+function assemble(source: SourceFile, states: readonly ItemState[], onPlaced: () => void): ValohaiDocument {
   const root: SeqNode = { kind: 'seq', value: [], items: [], flow: false, span: { start: 0, end: 0 } };
   const duplicateKeys: DuplicateKeyFinding[] = [];
   const yaml11: Yaml11Finding[] = [];
@@ -190,11 +256,16 @@ function assemble(source: SourceFile, states: readonly ItemState[]): ValohaiDocu
   states.forEach((state, i) => {
     const { chunk, parse } = state;
     const by = chunk.start;
-    let item = state.node;
-    if (item) {
+    let item: YNode;
+    if (state.node) {
+      item = state.node.node;
       item.parent = root;
       item.key = i;
-    } else item = state.node = relocate((parse.root as SeqNode).items[0]!, by, root, i);
+    } else {
+      state.node = relocate((parse.root as SeqNode).items[0]!, by, root, i);
+      item = state.node.node;
+      onPlaced();
+    }
     root.items.push(item);
     root.value.push(item.value);
     for (const f of parse.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
@@ -206,6 +277,20 @@ function assemble(source: SourceFile, states: readonly ItemState[]): ValohaiDocu
   root.span = { start: first.parse.root!.span.start + first.chunk.start, end: last.parse.root!.span.end + last.chunk.start };
   const parse: ParseResult = { root, syntax: [], duplicateKeys, yaml11, steps };
   return { source, parse, root, hasSyntaxErrors: false };
+}
+
+/**
+ * A finding whose fixes and suggestions have spans of their own. A rule may hand over a node's span as an edit's span,
+ * and trees move in place when their items do: a result must not change after it was returned, nor a kept finding
+ * move twice.
+ */
+function detachedEdits(d: Diagnostic): Diagnostic {
+  if (!d.fix && !d.suggestions) return d;
+  const copy = (fix: Fix): Fix => ({ title: fix.title, edits: fix.edits.map((e) => ({ span: { start: e.span.start, end: e.span.end }, newText: e.newText })) });
+  const out: Diagnostic = { ...d };
+  if (d.fix) out.fix = copy(d.fix);
+  if (d.suggestions) out.suggestions = d.suggestions.map(copy);
+  return out;
 }
 
 /** True when every place of a finding lies in the chunk, so that it moves with the chunk. */
