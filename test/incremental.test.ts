@@ -66,6 +66,23 @@ describe('IncrementalLinter', () => {
     expect(linter.stats).toMatchObject({ whole: false, checked: 0 });
   });
 
+  it('keeps the findings of the items an edit does not touch that their parses found (duplicate keys, YAML 1.1 values)', () => {
+    const linter = new IncrementalLinter();
+    const step = (name: string, extra = ''): string => `- step:\n    name: ${name}\n    image: docker.io/library/python:3.12\n    command: python ${name}.py\n${extra}`;
+    const base = step('a', '    command: python again.py\n') + step('b') + step('c', '    parameters:\n      - name: answer\n        type: string\n        default: no\n') + step('d');
+    expectSame(linter, base);
+    const found = linter.lint(base).diagnostics.map((d) => d.ruleId);
+    expect(found).toEqual(expect.arrayContaining(['yaml-duplicate-key', 'yaml-ambiguous-value']));
+    // Typing in the second and the fourth step, before and after the items with findings of their parses.
+    let text = base;
+    for (const [name, ch] of [['b', '1'], ['d', '2'], ['b', '3']] as const) {
+      const at = text.indexOf(`python ${name}`) + `python ${name}`.length;
+      text = text.slice(0, at) + ch + text.slice(at);
+      expectSame(linter, text);
+      expect(linter.stats).toMatchObject({ whole: false, parsed: 1, checked: 1 });
+    }
+  });
+
   it('sees an edit of one item in the findings of the items that refer to it', () => {
     const linter = new IncrementalLinter();
     const base = `- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\n    inputs:\n      - name: data\n    parameters:\n      - name: lr\n        type: float\n- task:\n    name: sweep\n    step: train\n- pipeline:\n    name: p\n    nodes:\n      - name: a\n        type: execution\n        step: train\n        override:\n          inputs:\n            - name: data\n      - name: b\n        type: task\n        task: sweep\n    edges:\n      - [a.output.model, b.parameter.lr]\n      - [b.output.model, a.input.data]\n    parameters:\n      - name: rate\n        target: a.parameter.lr\n`;

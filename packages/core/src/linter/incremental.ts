@@ -62,6 +62,8 @@ export class IncrementalLinter {
   private items: ItemState[] = [];
   /** The last text linted item by item, with its line index and chunks, so that the next lint finds what changed. */
   private last: { text: string; source: SourceFile; chunks: ItemChunk[] } | undefined;
+  /** The last assembled document's list, to be updated in place by an edit that keeps the number of items. */
+  private assembled: Assembled | undefined;
   /** The model's items by their tree, reused while a tree is (see buildModel). */
   private readonly modelItems = new WeakMap<YNode, Item>();
   /** What the last call did. */
@@ -90,11 +92,16 @@ export class IncrementalLinter {
     }
     // Known again only once this lint is through, so that the next one never pairs chunks with states of another text.
     this.last = undefined;
-    const states = chunks && (edited && last && this.items.length === last.chunks.length ? this.statesAfterEdit(edited) : this.statesOf(chunks));
+    const byPlace = edited && last && this.items.length === last.chunks.length ? edited : undefined;
+    const states = chunks && (byPlace ? this.statesAfterEdit(byPlace) : this.statesOf(chunks));
     if (!source || !chunks || !states) return this.whole(text, config);
 
     let placed = 0;
-    const doc = assemble(source, states, () => placed++);
+    const onPlaced = (): void => void placed++;
+    // An edit inside items (typing) leaves as many items as before: the last list is updated where they are.
+    const assembled = byPlace && byPlace.end === byPlace.previousEnd && this.assembled ? reassemble(this.assembled, this.items, states, byPlace, onPlaced) : assemble(states, onPlaced);
+    this.assembled = undefined;
+    const doc = documentOf(source, assembled, states);
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
     const model = buildModel(doc.root, this.modelItems);
@@ -129,6 +136,7 @@ export class IncrementalLinter {
       for (const d of across) found.push(detachedEdits(d));
     });
     this.items = states;
+    this.assembled = assembled;
     this.last = { text, source, chunks };
     this.stats = { whole: false, items: chunks.length, parsed: this.stats.parsed, checked, placed };
     return { diagnostics: settle(doc, found, resolved), document: doc, model, context };
@@ -210,6 +218,7 @@ export class IncrementalLinter {
    * opened) may well split again, and then needs to parse only what it changed. */
   private whole(text: string, config: LintConfig | undefined): LintResult {
     this.last = undefined;
+    this.assembled = undefined;
     this.signature = undefined;
     this.stats = { whole: true, items: 0, parsed: 0, checked: 0, placed: 0 };
     return lint(text, config);
@@ -244,34 +253,80 @@ interface ItemState {
 }
 
 /**
- * The whole document from its items' parses, each placed where its chunk is. An item placed before keeps its tree
- * from the last call (moved in place, see statesOf), with its parent link pointed at the new list: a result's document
- * is only valid until the linter's next call. `onPlaced` counts the trees copied to a place.
+ * The document's list of items, kept from one lint to the next: the trees placed at their chunks, the indices of the
+ * items whose parses have findings of their own (duplicate keys, YAML 1.1 values), and the parses' units of work.
  */
-function assemble(source: SourceFile, states: readonly ItemState[], onPlaced: () => void): ValohaiDocument {
+interface Assembled {
+  root: SeqNode;
+  withFindings: number[];
+  steps: number;
+}
+
+/**
+ * The whole document's list from its items' parses, each placed where its chunk is. An item placed before keeps its
+ * tree from the last call (moved in place, see moveTo), with its parent link pointed at the new list: a result's
+ * document is only valid until the linter's next call. `onPlaced` counts the trees copied to a place.
+ */
+function assemble(states: readonly ItemState[], onPlaced: () => void): Assembled {
   const root: SeqNode = { kind: 'seq', value: [], items: [], flow: false, span: { start: 0, end: 0 } };
-  const duplicateKeys: DuplicateKeyFinding[] = [];
-  const yaml11: Yaml11Finding[] = [];
+  const withFindings: number[] = [];
   let steps = 0;
   states.forEach((state, i) => {
-    const { chunk, parse } = state;
-    const by = chunk.start;
-    let item: YNode;
-    if (state.node) {
-      item = state.node.node;
-      item.parent = root;
-      item.key = i;
-    } else {
-      state.node = relocate((parse.root as SeqNode).items[0]!, by, root, i);
-      item = state.node.node;
-      onPlaced();
-    }
+    const item = placedItem(state, root, i, onPlaced);
     root.items.push(item);
     root.value.push(item.value);
-    for (const f of parse.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, by));
-    for (const f of parse.yaml11) yaml11.push(relocateYaml11(f, by, item));
-    steps += parse.steps;
+    if (hasFindings(state.parse)) withFindings.push(i);
+    steps += state.parse.steps;
   });
+  return { root, withFindings, steps };
+}
+
+/**
+ * The last list after an edit that split again as many items as it replaced: only those are placed in it again; the
+ * others are where they were in the list (their trees moved in place). The list changes in place: the last result's
+ * document is no longer valid, as promised.
+ */
+function reassemble(last: Assembled, previous: readonly ItemState[], states: readonly ItemState[], edited: EditedChunks, onPlaced: () => void): Assembled {
+  const { root } = last;
+  let steps = last.steps;
+  const withFindings = last.withFindings.filter((i) => i < edited.first || i >= edited.end);
+  for (let i = edited.first; i < edited.end; i++) {
+    const state = states[i]!;
+    const item = placedItem(state, root, i, onPlaced);
+    root.items[i] = item;
+    root.value[i] = item.value;
+    if (hasFindings(state.parse)) withFindings.push(i);
+    steps += state.parse.steps - previous[i]!.parse.steps;
+  }
+  withFindings.sort((a, b) => a - b);
+  return { root, withFindings, steps };
+}
+
+/** The state's tree, placed at its chunk when it has none yet, as item `i` of `root`. */
+function placedItem(state: ItemState, root: SeqNode, i: number, onPlaced: () => void): YNode {
+  if (!state.node) {
+    state.node = relocate((state.parse.root as SeqNode).items[0]!, state.chunk.start, root, i);
+    onPlaced();
+  }
+  const item = state.node.node;
+  item.parent = root;
+  item.key = i;
+  return item;
+}
+
+function hasFindings(parse: ParseResult): boolean {
+  return parse.duplicateKeys.length > 0 || parse.yaml11.length > 0;
+}
+
+/** The document of the assembled list: its span, and the findings of the items' parses moved to their places. */
+function documentOf(source: SourceFile, { root, withFindings, steps }: Assembled, states: readonly ItemState[]): ValohaiDocument {
+  const duplicateKeys: DuplicateKeyFinding[] = [];
+  const yaml11: Yaml11Finding[] = [];
+  for (const i of withFindings) {
+    const { chunk, parse, node } = states[i]!;
+    for (const f of parse.duplicateKeys) duplicateKeys.push(relocateDuplicateKey(f, chunk.start));
+    for (const f of parse.yaml11) yaml11.push(relocateYaml11(f, chunk.start, node!.node));
+  }
   const first = states[0]!;
   const last = states[states.length - 1]!;
   root.span = { start: first.parse.root!.span.start + first.chunk.start, end: last.parse.root!.span.end + last.chunk.start };
