@@ -19,7 +19,7 @@ import { parseValohaiYaml, type ParseResult } from '../document/parse.js';
 import { relocate, relocateDuplicateKey, relocateYaml11, shiftInPlace, type Placed } from '../document/relocate.js';
 import { splitAfterEdit, splitTopLevelItems, type EditedChunks, type ItemChunk } from '../document/top-level-items.js';
 import { createAnalysisContext, itemAnalysisContext } from '../engine/context.js';
-import { buildModel, foreignShape, type Item } from '../model/model.js';
+import { buildModel, foreignShape, modelItem, withReplacedItems, type Item, type ValohaiModel } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
 import { detachedCopy, textDelta, type TextDelta } from '../source/text-delta.js';
 import { withSuggestionBudget } from '../util/did-you-mean.js';
@@ -64,6 +64,8 @@ export class IncrementalLinter {
   private last: { text: string; source: SourceFile; chunks: ItemChunk[] } | undefined;
   /** The last assembled document's list, to be updated in place by an edit that keeps the number of items. */
   private assembled: Assembled | undefined;
+  /** The last lint's model, to be updated by an edit that keeps every item's kind and name. */
+  private model: ValohaiModel | undefined;
   /** The model's items by their tree, reused while a tree is (see buildModel). */
   private readonly modelItems = new WeakMap<YNode, Item>();
   /** What the last call did. */
@@ -99,16 +101,23 @@ export class IncrementalLinter {
     let placed = 0;
     const onPlaced = (): void => void placed++;
     // An edit inside items (typing) leaves as many items as before: the last list is updated where they are.
-    const assembled = byPlace && byPlace.end === byPlace.previousEnd && this.assembled ? reassemble(this.assembled, this.items, states, byPlace, onPlaced) : assemble(states, onPlaced);
+    const inPlace = byPlace && byPlace.end === byPlace.previousEnd && this.assembled ? byPlace : undefined;
+    const assembled = inPlace ? reassemble(this.assembled!, this.items, states, inPlace, onPlaced) : assemble(states, onPlaced);
     this.assembled = undefined;
+    const lastModel = this.model;
+    this.model = undefined;
     const doc = documentOf(source, assembled, states);
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
-    const model = buildModel(doc.root, this.modelItems);
+    // Items edited in place that keep their kind and name leave the model as it was but for them.
+    const replaced = inPlace && lastModel ? Array.from({ length: inPlace.end - inPlace.first }, (_, k) => modelItem(assembled.root.items[inPlace.first + k]!, inPlace.first + k, this.modelItems)) : undefined;
+    const updated = replaced && lastModel ? withReplacedItems(lastModel, replaced) : undefined;
+    const model = updated ?? buildModel(doc.root, this.modelItems);
     const context = createAnalysisContext(doc, resolved, model);
-    // Item rules may read which item valohai-yaml keeps under each name: kept findings hold while kinds and names do.
-    const signature = model.items.map((i) => `${i.kind ?? ''}\u0000${i.name?.value ?? ''}`).join('\u0001');
-    const reusable = !configChanged && signature === this.signature;
+    // Item rules may read which item valohai-yaml keeps under each name: kept findings hold while kinds and names do
+    // (an updated model has the same ones by construction).
+    const signature = updated ? this.signature : model.items.map((i) => `${i.kind ?? ''}\u0000${i.name?.value ?? ''}`).join('\u0001');
+    const reusable = !configChanged && signature !== undefined && signature === this.signature;
     this.signature = signature;
     const rules = getRules();
     const itemRules = rules.filter((r) => r.meta.scope !== 'document');
@@ -137,6 +146,7 @@ export class IncrementalLinter {
     });
     this.items = states;
     this.assembled = assembled;
+    this.model = model;
     this.last = { text, source, chunks };
     this.stats = { whole: false, items: chunks.length, parsed: this.stats.parsed, checked, placed };
     return { diagnostics: settle(doc, found, resolved), document: doc, model, context };
@@ -219,6 +229,7 @@ export class IncrementalLinter {
   private whole(text: string, config: LintConfig | undefined): LintResult {
     this.last = undefined;
     this.assembled = undefined;
+    this.model = undefined;
     this.signature = undefined;
     this.stats = { whole: true, items: 0, parsed: 0, checked: 0, placed: 0 };
     return lint(text, config);

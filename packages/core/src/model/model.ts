@@ -46,32 +46,42 @@ function named(node: YNode | undefined): Named | undefined {
   return s ? { value: s.value, span: s.span } : undefined;
 }
 
+/** What a model answers from: its items, by kind, and by kind and name. */
+interface ModelIndex {
+  items: Item[];
+  byKind: Map<ItemKind, Item[]>;
+  byName: Map<ItemKind, Map<string, Item[]>>;
+  redefinedKinds: Set<ItemKind>;
+}
+
+/** Each model's index, so that a model can be made from the last one (see withReplacedItems). */
+const indexes = new WeakMap<ValohaiModel, ModelIndex>();
+
 /**
- * The model of a document's tree. `known`, the items of earlier models by their node, lets an item whose node is the
- * same object at the same place be used again (the incremental linter keeps unedited items' trees), and with it what
- * was worked out from it (pipeline views, declared names).
+ * The model item of a list item at `index`. `known`, the items of earlier models by their node, lets an item whose node
+ * is the same object at the same place be used again (the incremental linter keeps unedited items' trees), and with it
+ * what was worked out from it (pipeline views, declared names).
  */
-export function buildModel(root: YNode | undefined, known?: WeakMap<YNode, Item>): ValohaiModel {
-  const items: Item[] = [];
-  for (const [index, node] of itemsOf(root).entries()) {
-    const before = known?.get(node);
-    if (before?.index === index) {
-      items.push(before);
-      continue;
+export function modelItem(node: YNode, index: number, known?: WeakMap<YNode, Item>): Item {
+  const before = known?.get(node);
+  if (before?.index === index) return before;
+  const item: Item = { index, node };
+  known?.set(node, item);
+  if (node.kind === 'map') {
+    const kind = ITEM_KINDS.find((k) => node.entries.has(k));
+    if (kind) {
+      item.kind = kind;
+      item.kindNode = node.entries.get(kind);
+      if (item.kindNode?.kind === 'map') item.body = item.kindNode;
+      item.name = named(item.body);
     }
-    const item: Item = { index, node };
-    known?.set(node, item);
-    if (node.kind === 'map') {
-      const kind = ITEM_KINDS.find((k) => node.entries.has(k));
-      if (kind) {
-        item.kind = kind;
-        item.kindNode = node.entries.get(kind);
-        if (item.kindNode?.kind === 'map') item.body = item.kindNode;
-        item.name = named(item.body);
-      }
-    }
-    items.push(item);
   }
+  return item;
+}
+
+/** The model of a document's tree; `known` as for {@link modelItem}. */
+export function buildModel(root: YNode | undefined, known?: WeakMap<YNode, Item>): ValohaiModel {
+  const items = itemsOf(root).map((node, index) => modelItem(node, index, known));
   const byKind = new Map<ItemKind, Item[]>();
   for (const item of items) {
     if (!item.kind) continue;
@@ -93,10 +103,39 @@ export function buildModel(root: YNode | undefined, known?: WeakMap<YNode, Item>
     }
     byName.set(kind, m);
   }
+  return modelOf({ items, byKind, byName, redefinedKinds });
+}
+
+/**
+ * The model of `previous`'s document after some items were replaced by items of the same kind and name at the same
+ * places (an edit inside an item: every other item, and every answer by kind and name, stays). Undefined when a kind or
+ * name differs: build the model again then. The lookups by name are updated in place, so `previous` must not be used
+ * afterwards (the incremental linter's results are valid until its next call).
+ */
+export function withReplacedItems(previous: ValohaiModel, replacements: readonly Item[]): ValohaiModel | undefined {
+  const index = indexes.get(previous);
+  if (!index) return undefined;
+  const items = index.items.slice();
+  const byKind = new Map(index.byKind);
+  for (const item of replacements) {
+    const old = items[item.index];
+    if (!old || old.kind !== item.kind || old.name?.value !== item.name?.value) return undefined;
+    if (old === item) continue;
+    items[item.index] = item;
+    if (!item.kind) continue;
+    byKind.set(item.kind, byKind.get(item.kind)!.map((i) => (i === old ? item : i)));
+    const names = item.name && index.byName.get(item.kind);
+    if (names && item.name) names.set(item.name.value, names.get(item.name.value)!.map((i) => (i === old ? item : i)));
+  }
+  return modelOf({ items, byKind, byName: index.byName, redefinedKinds: index.redefinedKinds });
+}
+
+function modelOf(index: ModelIndex): ValohaiModel {
+  const { items, byKind, byName, redefinedKinds } = index;
   const definitions = (kind: ItemKind, name: string): readonly Item[] => byName.get(kind)?.get(name) ?? [];
   const last = (kind: ItemKind, name: string): Item | undefined => definitions(kind, name).at(-1);
   const names = (kind: ItemKind): readonly string[] => [...(byName.get(kind)?.keys() ?? [])];
-  return {
+  const model: ValohaiModel = {
     items,
     ofKind: (kind) => byKind.get(kind) ?? [],
     last,
@@ -106,6 +145,8 @@ export function buildModel(root: YNode | undefined, known?: WeakMap<YNode, Item>
     step: (name) => last('step', name),
     task: (name) => last('task', name),
   };
+  indexes.set(model, index);
+  return model;
 }
 
 /**
