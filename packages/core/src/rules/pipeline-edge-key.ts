@@ -4,11 +4,52 @@
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, specifierTexts, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, specifierTexts, stepDefinition, withPart, type PipelineView } from '../model/pipelines.js';
+import type { YNode } from '../document/nodes.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const CHECKED = { input: 'inputs', parameter: 'parameters' } as const;
+const SIDES = ['source', 'target'] as const;
+
+/** An edge end naming an input or parameter of an execution node with a step of this file's: what is checked. */
+interface KeyUse {
+  end: YNode;
+  side: (typeof SIDES)[number];
+  nodeName: string;
+  type: keyof typeof CHECKED;
+  key: string;
+  stepName: string;
+}
+
+/**
+ * The edge ends of a pipeline worth checking, in file order, found once per view: a view lives as long as its item
+ * (see pipelineViews), so typing elsewhere in a file finds them again without reading the pipeline's edges.
+ */
+const usesByView = new WeakMap<PipelineView, KeyUse[]>();
+
+function keyUses(p: PipelineView): KeyUse[] {
+  let uses = usesByView.get(p);
+  if (uses) return uses;
+  uses = [];
+  for (const edge of edgesOf(p)) {
+    for (const side of SIDES) {
+      const end = edge[side];
+      const value = end?.value;
+      if (!end || typeof value !== 'string') continue;
+      const [nodeName, type, key] = specifierTexts(value);
+      if (nodeName === undefined || key === undefined || (type !== 'input' && type !== 'parameter')) continue;
+      if (/[*?]/.test(key)) continue;
+      // A repeated node name leaves open which node is meant (pipeline-duplicate-node reports it).
+      const node = p.repeated.has(nodeName) ? undefined : p.byName.get(nodeName);
+      // Only execution nodes whose step this file defines; `commit` takes the step from elsewhere.
+      if (!node || node.type !== 'execution' || !node.step || node.commit !== undefined) continue;
+      uses.push({ end, side, nodeName, type, key, stepName: node.step.value });
+    }
+  }
+  usesByView.set(p, uses);
+  return uses;
+}
 
 export const pipelineEdgeKey = defineRule({
   meta: {
@@ -28,38 +69,27 @@ export const pipelineEdgeKey = defineRule({
   check(ctx) {
     const source = ctx.doc.source;
     for (const p of ctx.pipelines()) {
-      for (const edge of edgesOf(p)) {
-        for (const side of ['source', 'target'] as const) {
-          const value = edge[side]?.value;
-          if (typeof value !== 'string') continue;
-          // The parts' places in the source are worked out only for an edge that is reported.
-          const [nodeName, type, key] = specifierTexts(value);
-          if (nodeName === undefined || key === undefined || (type !== 'input' && type !== 'parameter')) continue;
-          if (/[*?]/.test(key)) continue;
-          // A repeated node name leaves open which node is meant (pipeline-duplicate-node reports it).
-          const node = p.repeated.has(nodeName) ? undefined : p.byName.get(nodeName);
-          // Only execution nodes whose step this file defines; `commit` takes the step from elsewhere.
-          if (!node || node.type !== 'execution' || !node.step || node.commit !== undefined) continue;
-          const step = ctx.model.step(node.step.value);
-          if (!step) continue;
-          const declared = declaredNames(step, CHECKED[type]);
-          if (declared.includes(key) || onlyReplacedHas(ctx.model, step, { kind: type, name: key })) continue;
-          const spec = parseSpecifier(source, edge[side]);
-          const keyPart = spec?.parts[2];
-          if (!spec || !keyPart) continue;
-          const data = { step: itemLabel(step), node: nodeName, type, key, side };
-          const related = [stepDefinition(step)];
-          if (declared.length === 0) {
-            ctx.report({ messageId: 'none', data, span: keyPart.span, related });
-            continue;
-          }
-          const suggestions: Fix[] = [];
-          for (const candidate of closestMatches(keyPart.text, declared)) {
-            const edit = replaceScalar(source, spec.node, withPart(spec, 2, candidate));
-            if (edit) suggestions.push({ title: `Replace "${keyPart.text}" with "${candidate}"`, edits: [edit] });
-          }
-          ctx.report({ messageId: 'missing', data: { ...data, alternatives: alternativesText(keyPart.text, declared) }, span: keyPart.span, related, suggestions });
+      for (const { end, side, nodeName, type, key, stepName } of keyUses(p)) {
+        const step = ctx.model.step(stepName);
+        if (!step) continue;
+        const declared = declaredNames(step, CHECKED[type]);
+        if (declared.includes(key) || onlyReplacedHas(ctx.model, step, { kind: type, name: key })) continue;
+        // The parts' places in the source are worked out only for an edge that is reported.
+        const spec = parseSpecifier(source, end);
+        const keyPart = spec?.parts[2];
+        if (!spec || !keyPart) continue;
+        const data = { step: itemLabel(step), node: nodeName, type, key, side };
+        const related = [stepDefinition(step)];
+        if (declared.length === 0) {
+          ctx.report({ messageId: 'none', data, span: keyPart.span, related });
+          continue;
         }
+        const suggestions: Fix[] = [];
+        for (const candidate of closestMatches(keyPart.text, declared)) {
+          const edit = replaceScalar(source, spec.node, withPart(spec, 2, candidate));
+          if (edit) suggestions.push({ title: `Replace "${keyPart.text}" with "${candidate}"`, edits: [edit] });
+        }
+        ctx.report({ messageId: 'missing', data: { ...data, alternatives: alternativesText(keyPart.text, declared) }, span: keyPart.span, related, suggestions });
       }
     }
   },
