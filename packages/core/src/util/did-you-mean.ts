@@ -45,7 +45,9 @@ export function closestMatches(value: string, given: Iterable<string>, max = 3):
     const near = d <= limit || (lower.length >= 4 && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase())) && Math.abs(c.length - value.length) <= 3);
     if (near) scored.push({ c, d });
   }
-  return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
+  // Ties go in code-unit order: the same everywhere, and localeCompare's first call in a process costs 6-9 ms of
+  // loading collation data (a pre-commit run of one file takes about 90 ms).
+  return scored.sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0)).slice(0, max).map((s) => s.c);
 }
 
 /** The single best match, if any. */
