@@ -4,6 +4,7 @@
 // linear-work check are in test/fast-parse.test.ts.
 import { describe, expect, it } from 'vitest';
 import { parseValohaiYaml } from '../src/document/parse.js';
+import { estimateNesting, MAX_SCAN_DEPTH } from '../src/document/syntax-errors.js';
 import { tryFastParse } from '../src/document/fast-parse.js';
 import { GIVE_UP_REASONS, type GiveUpReason } from '../src/document/fast-text.js';
 import { dumpParse } from '../../../test/helpers/parse-dump.js';
@@ -197,6 +198,21 @@ describe('the fast path leaves to the yaml path', () => {
       expect(outcome.handled ? 'handled' : outcome.reason).toBe('too-deep');
       expect(parseValohaiYaml(text).syntax.map((f) => f.code)).toEqual(['TOO_DEEP']);
     }
+  });
+
+  it('gives up as too deep exactly when the nesting estimate is too deep, around the limit', () => {
+    let deep = 0;
+    for (const brackets of [0, 3, 40]) {
+      for (let spaces = MAX_SCAN_DEPTH - brackets - 3; spaces <= MAX_SCAN_DEPTH - brackets + 3; spaces++) {
+        for (const text of [`- a${'['.repeat(brackets)}\n${' '.repeat(spaces)}# c\n`, `- a${'{'.repeat(brackets)}\n- ${' '.repeat(spaces)}b\n`]) {
+          const outcome = tryFastParse(text);
+          const tooDeep = estimateNesting(text).depth > MAX_SCAN_DEPTH;
+          if (tooDeep) deep++;
+          expect(!outcome.handled && outcome.reason === 'too-deep', JSON.stringify([brackets, spaces])).toBe(tooDeep);
+        }
+      }
+    }
+    expect(deep).toBeGreaterThan(10);
   });
 
   it('every tab that could be indentation or a separator', () => {

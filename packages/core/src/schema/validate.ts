@@ -78,8 +78,13 @@ function validatable(node: YNode, cache: Map<object, unknown>): unknown {
   }
   const out: Record<string, unknown> = {};
   cache.set(identity, out);
-  // defineProperty keeps keys such as "__proto__" ordinary own keys.
-  for (const [key, value] of node.entries) Object.defineProperty(out, key, { value: validatable(value, cache), enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of node.entries) {
+    const converted = validatable(value, cache);
+    // Assigned, "__proto__" would set the prototype; defined, it stays an ordinary own key. Every other key is assigned
+    // (the same own property, and far cheaper on a cold run than defineProperty).
+    if (key === '__proto__') Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
+    else out[key] = converted;
+  }
   return out;
 }
 
