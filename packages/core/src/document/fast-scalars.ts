@@ -19,6 +19,10 @@ export interface PlainLine {
 
 const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
+/** Characters of a plain scalar's line that neither end it nor need a look at the next one (see scanPlainLine). */
+const ORDINARY = /[^: \t\n\r]*/y;
+const ORDINARY_IN_FLOW = /[^: \t\n\r,[\]{}]*/y;
+
 /**
  * Scans one line of a plain scalar from `pos` (a non-space character) in block or flow context. Inside brackets a
  * `:` indicator gives the text up unless `key` (a flow mapping's key).
@@ -26,7 +30,16 @@ const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93
 export function scanPlainLine(text: string, pos: number, flow: boolean, into: PlainLine, key = false): PlainLine {
   let end = pos;
   let i = pos;
+  const ordinary = flow ? ORDINARY_IN_FLOW : ORDINARY;
   for (; i < text.length; i++) {
+    // Runs of characters that end nothing are skipped by the regular expression engine, not one by one here.
+    ordinary.lastIndex = i;
+    ordinary.test(text);
+    if (ordinary.lastIndex > i) {
+      i = ordinary.lastIndex;
+      end = i;
+      if (i >= text.length) break;
+    }
     const c = text.charCodeAt(i);
     if (c === COLON) {
       const next = text.charCodeAt(i + 1);
