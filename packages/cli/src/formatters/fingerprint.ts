@@ -3,7 +3,6 @@
 // added before), so it hashes what is reported, never where: the rule, the file, the YAML path of the reported node
 // (list items named by their `name`, never by their index), the reported text and the text of the line it starts on
 // (both with whitespace collapsed), and a counter that tells apart identical findings.
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic, YNode } from '@valohai-lint/core';
 import { sourceOf, type FileResult } from './types.js';
@@ -82,7 +81,8 @@ export function fingerprints(result: FileResult, reportedPath: string): string[]
     const key = [d.ruleId, d.messageId, reportedPath, yamlPathAt(root, d.span.start), reported, line].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(`valohai-lint/v1\0${key}\0${occurrence}`).digest('hex').slice(0, 32);
+    // Loaded on first use: only the SARIF and GitLab reports need it, and loading it costs every run a few ms.
+    return process.getBuiltinModule('node:crypto').createHash('sha256').update(`valohai-lint/v1\0${key}\0${occurrence}`).digest('hex').slice(0, 32);
   });
 }
 
