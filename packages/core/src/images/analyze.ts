@@ -4,7 +4,7 @@
 import { KNOWN_PUBLIC } from './known-public.js';
 import { findPlaceholders, imageTraps, parseImageReference, PRIVATE_KINDS, registryKind } from '../docker/image-ref.js';
 import { DEFAULT_DOMAIN, OFFICIAL_PREFIX } from '../docker/normalize.js';
-import type { ImageRef, ImageRefError, ImageTrap, RegistryKind } from '../docker/types.js';
+import type { ImageRef, ImageRefError, ImageRefResult, ImageTrap, RegistryKind } from '../docker/types.js';
 import { patternRegistryKind } from '../config/registry-types.js';
 import type { ResolvedConfig, ResolvedRegistry } from '../config/types.js';
 import { collectImages, type ImageUse } from '../model/images.js';
@@ -51,17 +51,57 @@ export function analyzeImages(model: ValohaiModel, config: ResolvedConfig): Imag
   return collectImages(model).map((use) => analyzeImage(use, config));
 }
 
+/** What an image's analysis takes from its value alone (the configuration aside). */
+interface ValueFacts {
+  placeholder?: string;
+  parsed?: ImageRefResult;
+  form?: ImageForm;
+  traps: readonly ImageTrap[];
+  kind?: RegistryKind;
+  /** The built-in public pattern the image matches, as written or qualified. */
+  knownPublic?: string;
+}
+
+/**
+ * Facts by image value, kept for the process: a batch of files repeats its images (the 128 real files of the shared
+ * corpus use 98 values 384 times), and code that runs cold pays for every parse. Emptied when it holds this many.
+ */
+const MAX_KNOWN_VALUES = 4096;
+const factsByValue = new Map<string, ValueFacts>();
+
+function factsOf(value: string): ValueFacts {
+  let facts = factsByValue.get(value);
+  if (facts) return facts;
+  const placeholder = findPlaceholders(value)[0];
+  if (placeholder) facts = { placeholder: value.slice(placeholder.start, placeholder.end), traps: [] };
+  else {
+    const parsed = parseImageReference(value);
+    if (!parsed.ok) facts = { parsed, traps: [] };
+    else {
+      const ref = parsed.ref;
+      const isPublic = (p: string): boolean => patternMatches(p, value) || patternMatches(p, ref.normalized);
+      facts = { parsed, form: formOf(value, ref), traps: imageTraps(value, ref), kind: registryKind(ref.domain) };
+      const knownPublic = KNOWN_PUBLIC.find(isPublic);
+      if (knownPublic !== undefined) facts.knownPublic = knownPublic;
+    }
+  }
+  if (factsByValue.size >= MAX_KNOWN_VALUES) factsByValue.clear();
+  factsByValue.set(value, facts);
+  return facts;
+}
+
 export function analyzeImage(use: ImageUse, config: ResolvedConfig): ImageAnalysis {
-  const placeholder = findPlaceholders(use.value)[0];
-  if (placeholder) return { use, templated: true, placeholder: use.value.slice(placeholder.start, placeholder.end), traps: [], needsCredentials: false };
-  const parsed = parseImageReference(use.value);
+  const facts = factsOf(use.value);
+  if (facts.placeholder !== undefined) return { use, templated: true, placeholder: facts.placeholder, traps: [], needsCredentials: false };
+  const parsed = facts.parsed!;
   if (!parsed.ok) return { use, templated: false, error: parsed.error, traps: [], needsCredentials: false };
   const ref = parsed.ref;
-  const analysis: ImageAnalysis = { use, templated: false, ref, form: formOf(use.value, ref), traps: imageTraps(use.value, ref), kind: registryKind(ref.domain), needsCredentials: false };
+  const analysis: ImageAnalysis = { use, templated: false, ref, form: facts.form!, traps: [...facts.traps], kind: facts.kind, needsCredentials: false };
   const asWritten = use.value;
   const qualified = ref.normalized;
   const isPublic = (p: string): boolean => patternMatches(p, asWritten) || patternMatches(p, qualified);
-  analysis.publicBy = config.public.find(isPublic) ?? KNOWN_PUBLIC.find(isPublic);
+  // Configured public patterns first, as before: the first that matches is the one named.
+  analysis.publicBy = config.public.find(isPublic) ?? facts.knownPublic;
   const covering = firstMatch(config.registries, asWritten);
   if (covering) analysis.coveredBy = covering;
   const coveringQualified = covering ? undefined : firstMatch(config.registries, qualified);
