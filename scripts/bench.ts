@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { fixText, lint, pipelineGraphs } from '../packages/core/src/index.js';
 import { run as runCli } from '../packages/cli/src/main.js';
@@ -168,6 +169,31 @@ else {
     7,
   );
   line(`eslint + plugin: ${files} real files`, r.a, r.b, 'valohai-lint (process)', 2);
+  // ESLint's own part: the same files, matched by the same patterns, read by a language that does nothing (one node
+  // per file, no rule), so that what the plugin adds can be told from what ESLint costs any language.
+  const kit = pathToFileURL(join(ROOT, 'packages/eslint-plugin/node_modules/@eslint/plugin-kit/dist/esm/index.js')).href;
+  const nullConfig = join(project, 'null.config.js');
+  writeFileSync(
+    nullConfig,
+    `import { TextSourceCodeBase } from ${JSON.stringify(kit)};
+import valohai from 'eslint-plugin-valohai';
+class Source extends TextSourceCodeBase { *traverse() {} }
+const text = {
+  fileType: 'text', lineStart: 1, columnStart: 0, nodeTypeKey: 'type', visitorKeys: { Document: [] },
+  validateLanguageOptions() {},
+  parse(file) { const body = String(file.body); return { ok: true, ast: { type: 'Document', range: [0, body.length], loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } } } }; },
+  createSourceCode(file, input) { return new Source({ text: String(file.body), ast: input.ast }); },
+};
+export default [{ files: valohai.configs.recommended.files, plugins: { nothing: { languages: { text } } }, language: 'nothing/text' }];
+`,
+  );
+  const floor = compare(
+    () => void spawnSync(process.execPath, [eslint, '--config', nullConfig, '.'], { cwd: real, stdio: 'ignore' }),
+    () => void spawnSync(process.execPath, [eslint, '--config', config, '.'], { cwd: real, stdio: 'ignore' }),
+    5,
+  );
+  line('eslint, a language reading nothing', floor.a, floor.b, 'eslint + plugin', undefined);
+  console.log(`  the plugin adds ${(floor.b - floor.a).toFixed(0)} ms to ESLint's own ${floor.a.toFixed(0)} ms; valohai-lint's whole run: ${r.b.toFixed(0)} ms`);
   rmSync(project, { recursive: true, force: true });
 }
 
