@@ -3,7 +3,7 @@
 // and every adapter get their positions from here rather than doing their own arithmetic.
 import type { SourceFile, Span } from '../source/source-file.js';
 import { boundMessage } from '../util/text.js';
-import type { Diagnostic, FindingMeta, LineColumn, ReportDescriptor, Severity } from './types.js';
+import type { Diagnostic, FindingMeta, Fix, LineColumn, ReportDescriptor, Severity } from './types.js';
 
 /** Fills `{{name}}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -22,11 +22,18 @@ export function createDiagnostic(source: SourceFile, meta: FindingMeta, severity
   const { span, start, end } = located(source, r.span);
   const d: Diagnostic = { ruleId: meta.id, messageId: r.messageId, message: boundMessage(formatMessage(template, r.data)), severity, span, start, end };
   if (r.related?.length) d.related = r.related.map((rel) => ({ message: rel.message, ...located(source, rel.span) }));
-  if (r.fix) d.fix = r.fix;
-  if (r.suggestions?.length) d.suggestions = r.suggestions;
+  // Edits get spans of their own, as the diagnostic's places do: a rule may hand over a node's span, and the incremental
+  // linter moves trees in place when typing moves their items (a result must not change after it was returned).
+  if (r.fix) d.fix = shiftedFix(r.fix, 0);
+  if (r.suggestions?.length) d.suggestions = r.suggestions.map((s) => shiftedFix(s, 0));
   if (r.tags?.length) d.tags = r.tags;
   if (r.data) d.data = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)]));
   return d;
+}
+
+/** A copy of a fix with every edit's span moved by `by` (each span an object of its own). */
+export function shiftedFix(fix: Fix, by: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((e) => ({ span: { start: e.span.start + by, end: e.span.end + by }, newText: e.newText })) };
 }
 
 /** A span clamped into the text (never ending before it starts) with its 1-based start and end. */

@@ -10,8 +10,8 @@
 // replacement are split again, so that the work of an edit does not grow with the file beyond a few comparisons.
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig } from '../config/types.js';
-import { located } from '../diagnostic/create.js';
-import type { Diagnostic, DiagnosticRelated, Fix } from '../diagnostic/types.js';
+import { located, shiftedFix } from '../diagnostic/create.js';
+import type { Diagnostic, DiagnosticRelated } from '../diagnostic/types.js';
 import type { ValohaiDocument } from '../document/document.js';
 import type { DuplicateKeyFinding, Yaml11Finding } from '../document/findings.js';
 import type { SeqNode, YNode } from '../document/nodes.js';
@@ -110,8 +110,7 @@ export class IncrementalLinter {
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
     // Items edited in place that keep their kind and name leave the model as it was but for them.
-    const replaced = inPlace && lastModel ? Array.from({ length: inPlace.end - inPlace.first }, (_, k) => modelItem(assembled.root.items[inPlace.first + k]!, inPlace.first + k, this.modelItems)) : undefined;
-    const updated = replaced && lastModel ? withReplacedItems(lastModel, replaced) : undefined;
+    const updated = inPlace && lastModel ? withReplacedItems(lastModel, Array.from({ length: inPlace.end - inPlace.first }, (_, k) => modelItem(assembled.root.items[inPlace.first + k]!, inPlace.first + k, this.modelItems))) : undefined;
     const model = updated ?? buildModel(doc.root, this.modelItems);
     const context = createAnalysisContext(doc, resolved, model);
     // Item rules may read which item valohai-yaml keeps under each name: kept findings hold while kinds and names do
@@ -133,16 +132,14 @@ export class IncrementalLinter {
           const into: Diagnostic[] = [];
           const itemContext = itemAnalysisContext(context, item);
           for (const rule of itemRules) runRule(rule, itemContext, into);
-          const findings = into.map((diagnostic) => ({ diagnostic: detachedEdits(diagnostic), at: state.chunk.start }));
+          const findings = into.map((diagnostic) => ({ diagnostic, at: state.chunk.start }));
           // A finding that points outside its item (none should) is not kept: it could not move with the item.
           state.findings = findings.every((f) => within(f.diagnostic, state.chunk)) ? findings : undefined;
           state.findingsIndex = i;
           for (const f of findings) found.push(f.diagnostic);
         } else for (const f of state.findings) found.push(moved(f, state.chunk.start, doc.source));
       });
-      const across: Diagnostic[] = [];
-      for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, across);
-      for (const d of across) found.push(detachedEdits(d));
+      for (const rule of rules) if (rule.meta.scope === 'document') runRule(rule, context, found);
     });
     this.items = states;
     this.assembled = assembled;
@@ -345,20 +342,6 @@ function documentOf(source: SourceFile, { root, withFindings, steps }: Assembled
   return { source, parse, root, hasSyntaxErrors: false };
 }
 
-/**
- * A finding whose fixes and suggestions have spans of their own. A rule may hand over a node's span as an edit's span,
- * and trees move in place when their items do: a result must not change after it was returned, nor a kept finding
- * move twice.
- */
-function detachedEdits(d: Diagnostic): Diagnostic {
-  if (!d.fix && !d.suggestions) return d;
-  const copy = (fix: Fix): Fix => ({ title: fix.title, edits: fix.edits.map((e) => ({ span: { start: e.span.start, end: e.span.end }, newText: e.newText })) });
-  const out: Diagnostic = { ...d };
-  if (d.fix) out.fix = copy(d.fix);
-  if (d.suggestions) out.suggestions = d.suggestions.map(copy);
-  return out;
-}
-
 /** True when every place of a finding lies in the chunk, so that it moves with the chunk. */
 function within(d: Diagnostic, chunk: ItemChunk): boolean {
   const inside = (s: Span): boolean => s.start >= chunk.start && s.end <= chunk.start + chunk.text.length;
@@ -375,9 +358,8 @@ function moved(f: KeptFinding, at: number, source: SourceFile): Diagnostic {
   const span = { start: d.span.start + by, end: d.span.end + by };
   const out: Diagnostic = { ...d, span, ...positions(source, span) };
   if (d.related) out.related = d.related.map((r): DiagnosticRelated => ({ message: r.message, span: { start: r.span.start + by, end: r.span.end + by }, ...positions(source, { start: r.span.start + by, end: r.span.end + by }) }));
-  const moveFix = (fix: Fix): Fix => ({ title: fix.title, edits: fix.edits.map((e) => ({ span: { start: e.span.start + by, end: e.span.end + by }, newText: e.newText })) });
-  if (d.fix) out.fix = moveFix(d.fix);
-  if (d.suggestions) out.suggestions = d.suggestions.map(moveFix);
+  if (d.fix) out.fix = shiftedFix(d.fix, by);
+  if (d.suggestions) out.suggestions = d.suggestions.map((s) => shiftedFix(s, by));
   return out;
 }
 
