@@ -1,7 +1,8 @@
 // Tolerant views of pipelines for the pipeline rules: nodes by name, edges and their `NODE.TYPE.KEY` specifiers with
 // exact spans, what a node's step resolves to (valohai-yaml's rules: `commit` disables the lookup, last step name wins).
 import { child, itemsOf, stringAt, type YNode } from '../document/nodes.js';
-import { subSpan } from '../document/scalar-text.js';
+import { replaceScalar, subSpan } from '../document/scalar-text.js';
+import type { Fix } from '../diagnostic/types.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { itemLabel, pipelines, type Item, type Named, type ValohaiModel } from './model.js';
 import { namedEntries, pyTruthy } from './steps.js';
@@ -140,6 +141,18 @@ function specifierBounds(text: string): [number, number][] {
   }
   bounds.push([at, text.length]);
   return bounds;
+}
+
+/**
+ * Suggestions that replace part `index` of a specifier with each candidate, in the order given (closest first, as
+ * closestMatches gives them), keeping the scalar's quoting; a candidate that cannot be written in place is left out.
+ */
+export function partSuggestions(source: SourceFile, spec: Specifier, index: number, candidates: readonly string[]): Fix[] {
+  const written = spec.parts[index]?.text ?? '';
+  return candidates.flatMap((candidate) => {
+    const edit = replaceScalar(source, spec.node, withPart(spec, index, candidate));
+    return edit ? [{ title: `Replace "${written}" with "${candidate}"`, edits: [edit] }] : [];
+  });
 }
 
 /** `spec` with part `index` replaced. */

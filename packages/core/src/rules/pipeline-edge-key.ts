@@ -2,11 +2,9 @@
 // node's step does not declare, so the edge connects to nothing. valohai-yaml does not check this. Outputs are never
 // declared reliably, and wildcard keys match by pattern, so neither is checked.
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, specifierTexts, stepDefinition, withPart, type PipelineView } from '../model/pipelines.js';
+import { declaredNames, edgesOf, onlyReplacedHas, parseSpecifier, specifierTexts, stepDefinition, partSuggestions, type PipelineView } from '../model/pipelines.js';
 import type { YNode } from '../document/nodes.js';
-import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 const CHECKED = { input: 'inputs', parameter: 'parameters' } as const;
@@ -84,11 +82,7 @@ export const pipelineEdgeKey = defineRule({
           ctx.report({ messageId: 'none', data, span: keyPart.span, related });
           continue;
         }
-        const suggestions: Fix[] = [];
-        for (const candidate of closestMatches(keyPart.text, declared)) {
-          const edit = replaceScalar(source, spec.node, withPart(spec, 2, candidate));
-          if (edit) suggestions.push({ title: `Replace "${keyPart.text}" with "${candidate}"`, edits: [edit] });
-        }
+        const suggestions = partSuggestions(source, spec, 2, closestMatches(keyPart.text, declared));
         ctx.report({ messageId: 'missing', data: { ...data, alternatives: alternativesText(keyPart.text, declared) }, span: keyPart.span, related, suggestions });
       }
     }

@@ -1,9 +1,7 @@
 // pipeline-edge-node: an edge's source or target names a node that is not in its pipeline, so Valohai rejects the
 // pipeline. Specifiers are `NODE.TYPE.KEY`, split at the first two dots.
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../diagnostic/types.js';
-import { dottedNodeMeant, edgesOf, parseSpecifier, withPart } from '../model/pipelines.js';
-import { replaceScalar } from '../document/scalar-text.js';
+import { dottedNodeMeant, edgesOf, parseSpecifier, partSuggestions } from '../model/pipelines.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
 export const pipelineEdgeNode = defineRule({
@@ -35,11 +33,7 @@ export const pipelineEdgeNode = defineRule({
             ctx.report({ messageId: 'dotted', data: { side, node: part.text, pipeline: p.label, dotted }, span: part.span });
             continue;
           }
-          const suggestions: Fix[] = [];
-          for (const candidate of closestMatches(part.text, addressable)) {
-            const edit = replaceScalar(source, spec.node, withPart(spec, 0, candidate));
-            if (edit) suggestions.push({ title: `Replace "${part.text}" with "${candidate}"`, edits: [edit] });
-          }
+          const suggestions = partSuggestions(source, spec, 0, closestMatches(part.text, addressable));
           ctx.report({
             messageId: 'unknown',
             data: { side, node: part.text, pipeline: p.label, alternatives: alternativesText(part.text, addressable) },

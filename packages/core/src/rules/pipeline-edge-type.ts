@@ -2,7 +2,7 @@
 // `parameters`) is a common slip with one meaning, so it is fixed to the singular.
 import { defineRule } from '../engine/define-rule.js';
 import type { Fix } from '../diagnostic/types.js';
-import { dottedNodeMeant, EDGE_TYPES, edgesOf, parseSpecifier, withPart } from '../model/pipelines.js';
+import { dottedNodeMeant, EDGE_TYPES, edgesOf, parseSpecifier, partSuggestions, withPart } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 
@@ -53,11 +53,7 @@ export const pipelineEdgeType = defineRule({
             ctx.report({ messageId: 'certain', data: { side, type: part.text, fixed }, span: part.span, ...(fix ? { fix } : {}) });
             continue;
           }
-          const suggestions: Fix[] = [];
-          for (const candidate of closestMatches(part.text, EDGE_TYPES)) {
-            const edit = replaceScalar(source, spec.node, withPart(spec, 1, candidate));
-            if (edit) suggestions.push({ title: `Replace "${part.text}" with "${candidate}"`, edits: [edit] });
-          }
+          const suggestions = partSuggestions(source, spec, 1, closestMatches(part.text, EDGE_TYPES));
           ctx.report({ messageId: 'unknown', data: { side, type: part.text, alternatives: alternativesText(part.text, EDGE_TYPES) }, span: part.span, suggestions });
         }
       }

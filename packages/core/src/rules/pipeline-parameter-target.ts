@@ -3,9 +3,8 @@
 // valohai-yaml; here each is one clean error at the target.
 import { keyOrValueSpan } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
-import type { Fix } from '../diagnostic/types.js';
 import { itemLabel } from '../model/model.js';
-import { declaredNames, onlyReplacedHas, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, withPart } from '../model/pipelines.js';
+import { declaredNames, onlyReplacedHas, parameterLabel, parseSpecifier, pipelineParameters, stepDefinition, partSuggestions, withPart } from '../model/pipelines.js';
 import { replaceScalar } from '../document/scalar-text.js';
 import { alternativesText, closestMatches } from '../util/did-you-mean.js';
 import { plural } from '../util/text.js';
@@ -61,11 +60,7 @@ export const pipelineParameterTarget = defineRule({
             });
           }
           if (!node) {
-            const suggestions: Fix[] = [];
-            for (const candidate of closestMatches(nodePart.text, nodeNames)) {
-              const edit = replaceScalar(source, spec.node, withPart(spec, 0, candidate));
-              if (edit) suggestions.push({ title: `Replace "${nodePart.text}" with "${candidate}"`, edits: [edit] });
-            }
+            const suggestions = partSuggestions(source, spec, 0, closestMatches(nodePart.text, nodeNames));
             ctx.report({
               messageId: 'node',
               data: { target: spec.text, param: label, node: nodePart.text, pipeline: p.label, alternatives: alternativesText(nodePart.text, nodeNames) },
@@ -92,11 +87,7 @@ export const pipelineParameterTarget = defineRule({
             ctx.report({ messageId: 'noParameters', data, span: keyPart.span, related });
             continue;
           }
-          const suggestions: Fix[] = [];
-          for (const candidate of closestMatches(keyPart.text, declared)) {
-            const edit = replaceScalar(source, spec.node, withPart(spec, 2, candidate));
-            if (edit) suggestions.push({ title: `Replace "${keyPart.text}" with "${candidate}"`, edits: [edit] });
-          }
+          const suggestions = partSuggestions(source, spec, 2, closestMatches(keyPart.text, declared));
           ctx.report({ messageId: 'parameter', data: { ...data, alternatives: alternativesText(keyPart.text, declared) }, span: keyPart.span, related, suggestions });
         }
       }
