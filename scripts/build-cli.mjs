@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleNodeExecutable } from './bundle.mjs';
+import { BROKEN_VALOHAI_YAML, bundleNodeExecutable } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'packages/cli/dist');
@@ -32,7 +32,7 @@ function writeCodeCache() {
     const formats = ['json', 'sarif', 'github', 'gitlab'].flatMap((f) => ['--format', `${f}=${join(out, f)}`]);
     const broken = join(out, 'broken');
     mkdirSync(broken);
-    writeFileSync(join(broken, 'valohai.yaml'), '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\nnotes\n- step: [\n');
+    writeFileSync(join(broken, 'valohai.yaml'), BROKEN_VALOHAI_YAML);
     const run = spawnSync(process.execPath, [join(dist, 'valohai-lint.js'), join(root, 'examples'), broken, '--format', 'stylish', ...formats], {
       env: { ...process.env, VALOHAI_LINT_WRITE_CODE_CACHE: '1', GITHUB_STEP_SUMMARY: '' },
       encoding: 'utf8',

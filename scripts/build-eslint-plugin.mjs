@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleNodeExecutable } from './bundle.mjs';
+import { BROKEN_VALOHAI_YAML, bundleNodeExecutable } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'packages/eslint-plugin/dist');
@@ -30,7 +30,7 @@ export async function buildEslintPlugin() {
 
 /**
  * Lints the example project (its valohai.yaml files and its .valohai-lint.yaml) and a text with a YAML syntax error
- * (read by the yaml library, as in build-cli.mjs) with the built plugin under the repository's ESLint, so the cache
+ * (BROKEN_VALOHAI_YAML, read by the yaml library) with the built plugin under the repository's ESLint, so the cache
  * holds what a lint compiles. Without ESLint installed (an install of the CLI alone) there is no cache, and the plugin
  * compiles as usual.
  */
@@ -46,7 +46,7 @@ function writeCodeCache() {
     const { default: valohai } = await import(${JSON.stringify(pathToFileURL(join(dist, 'index.js')).href)});
     const eslint = new ESLint({ cwd: ${JSON.stringify(join(root, 'examples'))}, overrideConfigFile: true, overrideConfig: [valohai.configs.recommended] });
     await eslint.lintFiles(['.']);
-    await eslint.lintText('- step:\\n    name: train\\n    image: docker.io/library/python:3.12\\n    command: python train.py\\nnotes\\n- step: [\\n', { filePath: ${JSON.stringify(join(root, 'examples', 'broken', 'valohai.yaml'))} });`;
+    await eslint.lintText(${JSON.stringify(BROKEN_VALOHAI_YAML)}, { filePath: ${JSON.stringify(join(root, 'examples', 'broken', 'valohai.yaml'))} });`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', program], { env: { ...process.env, VALOHAI_ESLINT_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`writing the plugin's code cache failed (exit ${run.status}): ${run.stderr}`);
 }

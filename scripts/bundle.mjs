@@ -19,6 +19,12 @@ export const yamlAsEsm = {
   },
 };
 
+/**
+ * A valohai.yaml with a syntax error, which the fast parser leaves to the yaml library: the runs that write a code cache
+ * (build-cli.mjs, build-eslint-plugin.mjs) lint it too, so that the cache holds that library's code as well.
+ */
+export const BROKEN_VALOHAI_YAML = '- step:\n    name: train\n    image: docker.io/library/python:3.12\n    command: python train.py\nnotes\n- step: [\n';
+
 export async function bundleNodeExecutable({ entry, outfile, define = {}, format = 'esm', shebang = format === 'esm' }) {
   const result = await build({
     entryPoints: [entry],

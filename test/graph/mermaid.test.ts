@@ -13,8 +13,6 @@ import { ROOT } from '../helpers/cli.js';
 import { corpusNames, corpusPath } from '../helpers/corpus.js';
 import { describeCorpus } from '../helpers/corpus-suite.js';
 
-/** The base names of a corpus folder's files (none without the corpus). */
-
 const MERMAID = createRequire(join(ROOT, 'test/package.json')).resolve('mermaid/dist/mermaid.min.js');
 
 interface Drawn {

@@ -15,8 +15,6 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { corpusNames, corpusPath } from '../helpers/corpus.js';
 import { describeCorpus } from '../helpers/corpus-suite.js';
 
-/** The base names of a corpus folder's files (none without the corpus). */
-
 const SNAPSHOTS = join(import.meta.dirname, 'snapshots');
 
 /** Graphviz's verdict on DOT text: its exit code and what it printed on stderr (warnings included). */

@@ -49,10 +49,10 @@ export function serveLintRequests(): void {
     let reply: WorkerReply;
     try {
       const before = texts.get(request.uri);
-      const text = typeof request.text === 'string' ? request.text : before === undefined ? undefined : applyDelta(before, request.text);
+      const change = typeof request.text === 'string' || before === undefined ? undefined : { from: before, delta: request.text };
+      const text = typeof request.text === 'string' ? request.text : change && applyDelta(change.from, change.delta);
       if (text === undefined) throw new Error(`no earlier text of ${request.uri} to apply a change to`);
       texts.set(request.uri, text);
-      const change = typeof request.text === 'string' || before === undefined ? undefined : { from: before, delta: request.text };
       reply = { type: 'result', id: request.id, ...linters.lint(request.uri, text, request.config, request.configFile, change) };
     } catch (error) {
       reply = { type: 'error', id: request.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -5,7 +5,6 @@ import type { Span } from '../source/source-file.js';
 import type { DuplicateKeyFinding, Yaml11Finding } from './findings.js';
 import type { YNode } from './nodes.js';
 
-
 /** A tree placed by {@link relocate}, with every span object in it once (to move them all again cheaply). */
 export interface Placed {
   node: YNode;

@@ -59,7 +59,6 @@ function misindented(text: string, line: LineInfo, code: string): Finding {
   return { code, message: `${options} Lines of one mapping or list must start at the same column.`, span: span(line.content, line.content + what.length) };
 }
 
-/** Where the quoted scalar starts whose missing closing quote `yaml` reports at `at` (the scalar's end). */
 /**
  * What the wording of a text's errors may need of the whole text: each worked out once, on first use, so that a text
  * with thousands of errors does not parse or count its lines again per error.

@@ -4,14 +4,13 @@
 import { KNOWN_PUBLIC } from './known-public.js';
 import { findPlaceholders, imageTraps, parseImageReference, PRIVATE_KINDS, registryKind } from '../docker/image-ref.js';
 import { DEFAULT_DOMAIN, OFFICIAL_PREFIX } from '../docker/normalize.js';
-import type { ImageRef, ImageRefError, ImageRefResult, ImageTrap, RegistryKind } from '../docker/types.js';
+import type { ImageRef, ImageRefError, ImageTrap, RegistryKind } from '../docker/types.js';
 import { patternRegistryKind } from '../config/registry-types.js';
 import type { ResolvedConfig, ResolvedRegistry } from '../config/types.js';
 import { collectImages, type ImageUse } from '../model/images.js';
 import type { ValohaiModel } from '../model/model.js';
 import { firstMatch, patternMatches } from '../registry/pattern.js';
 import { suggestRegistryPattern } from './suggest-pattern.js';
-
 
 /**
  * How an image is written, which decides whether writing its full name changes anything (docs/configuration.md, "Image
@@ -51,15 +50,18 @@ export function analyzeImages(model: ValohaiModel, config: ResolvedConfig): Imag
   return collectImages(model).map((use) => analyzeImage(use, config));
 }
 
-/** What an image's analysis takes from its value alone (the configuration aside). */
-interface ValueFacts {
-  placeholder?: string;
-  parsed?: ImageRefResult;
-  form?: ImageForm;
-  traps: readonly ImageTrap[];
-  kind?: RegistryKind;
-  /** The built-in public pattern the image matches, as written or qualified. */
-  knownPublic?: string;
+/**
+ * What an image's analysis takes from its value alone (the configuration aside): a template placeholder, a reference
+ * that does not parse, or a reference with what follows from it (`knownPublic`: the built-in public pattern it matches).
+ */
+type ValueFacts =
+  | { placeholder: string }
+  | { error: ImageRefError }
+  | { ref: ImageRef; form: ImageForm; traps: readonly ImageTrap[]; kind: RegistryKind | undefined; knownPublic: string | undefined };
+
+/** The first of `patterns` that matches the image as written or in its full name. */
+function publicPattern(patterns: readonly string[], asWritten: string, qualified: string): string | undefined {
+  return patterns.find((p) => patternMatches(p, asWritten) || patternMatches(p, qualified));
 }
 
 /**
@@ -72,36 +74,31 @@ const factsByValue = new Map<string, ValueFacts>();
 function factsOf(value: string): ValueFacts {
   let facts = factsByValue.get(value);
   if (facts) return facts;
-  const placeholder = findPlaceholders(value)[0];
-  if (placeholder) facts = { placeholder: value.slice(placeholder.start, placeholder.end), traps: [] };
-  else {
-    const parsed = parseImageReference(value);
-    if (!parsed.ok) facts = { parsed, traps: [] };
-    else {
-      const ref = parsed.ref;
-      const isPublic = (p: string): boolean => patternMatches(p, value) || patternMatches(p, ref.normalized);
-      facts = { parsed, form: formOf(value, ref), traps: imageTraps(value, ref), kind: registryKind(ref.domain) };
-      const knownPublic = KNOWN_PUBLIC.find(isPublic);
-      if (knownPublic !== undefined) facts.knownPublic = knownPublic;
-    }
-  }
   if (factsByValue.size >= MAX_KNOWN_VALUES) factsByValue.clear();
+  facts = valueFacts(value);
   factsByValue.set(value, facts);
   return facts;
 }
 
+function valueFacts(value: string): ValueFacts {
+  const placeholder = findPlaceholders(value)[0];
+  if (placeholder) return { placeholder: value.slice(placeholder.start, placeholder.end) };
+  const parsed = parseImageReference(value);
+  if (!parsed.ok) return { error: parsed.error };
+  const { ref } = parsed;
+  return { ref, form: formOf(value, ref), traps: imageTraps(value, ref), kind: registryKind(ref.domain), knownPublic: publicPattern(KNOWN_PUBLIC, value, ref.normalized) };
+}
+
 export function analyzeImage(use: ImageUse, config: ResolvedConfig): ImageAnalysis {
   const facts = factsOf(use.value);
-  if (facts.placeholder !== undefined) return { use, templated: true, placeholder: facts.placeholder, traps: [], needsCredentials: false };
-  const parsed = facts.parsed!;
-  if (!parsed.ok) return { use, templated: false, error: parsed.error, traps: [], needsCredentials: false };
-  const ref = parsed.ref;
-  const analysis: ImageAnalysis = { use, templated: false, ref, form: facts.form!, traps: [...facts.traps], kind: facts.kind, needsCredentials: false };
+  if ('placeholder' in facts) return { use, templated: true, placeholder: facts.placeholder, traps: [], needsCredentials: false };
+  if ('error' in facts) return { use, templated: false, error: facts.error, traps: [], needsCredentials: false };
+  const { ref } = facts;
+  const analysis: ImageAnalysis = { use, templated: false, ref, form: facts.form, traps: [...facts.traps], kind: facts.kind, needsCredentials: false };
   const asWritten = use.value;
   const qualified = ref.normalized;
-  const isPublic = (p: string): boolean => patternMatches(p, asWritten) || patternMatches(p, qualified);
-  // Configured public patterns first, as before: the first that matches is the one named.
-  analysis.publicBy = config.public.find(isPublic) ?? facts.knownPublic;
+  // Configured public patterns first: the first that matches is the one named.
+  analysis.publicBy = publicPattern(config.public, asWritten, qualified) ?? facts.knownPublic;
   const covering = firstMatch(config.registries, asWritten);
   if (covering) analysis.coveredBy = covering;
   const coveringQualified = covering ? undefined : firstMatch(config.registries, qualified);

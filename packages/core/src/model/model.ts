@@ -124,8 +124,8 @@ export function withReplacedItems(previous: ValohaiModel, replacements: readonly
     items[item.index] = item;
     if (!item.kind) continue;
     byKind.set(item.kind, byKind.get(item.kind)!.map((i) => (i === old ? item : i)));
-    const names = item.name && index.byName.get(item.kind);
-    if (names && item.name) names.set(item.name.value, names.get(item.name.value)!.map((i) => (i === old ? item : i)));
+    const names = index.byName.get(item.kind)!;
+    if (item.name) names.set(item.name.value, names.get(item.name.value)!.map((i) => (i === old ? item : i)));
   }
   return modelOf({ items, byKind, byName: index.byName, redefinedKinds: index.redefinedKinds });
 }

@@ -63,10 +63,8 @@ export function display(value: unknown, max = 60): string {
  * (`"a", "b", "c" and 4 more`).
  */
 export function quotedList(values: readonly string[], conjunction = 'and', limit = Infinity): string {
-  // Only the values shown are quoted: a finding on a list of thousands costs the few it names.
-  const quoted = (list: readonly string[]): string[] => list.map((v) => `"${v}"`);
-  if (values.length > limit) return `${quoted(values.slice(0, limit)).join(', ')} ${conjunction} ${values.length - limit} more`;
-  return wordList(quoted(values), conjunction, limit);
+  // Only the values shown are quoted (the rest are only counted): a finding on a list of thousands costs the few it names.
+  return wordList(values.map((v, i) => (i < limit ? `"${v}"` : v)), conjunction, limit);
 }
 
 /** Words joined as a sentence lists them (`a, b and c`), beyond `limit` the first `limit` and `and 4 more`. */
