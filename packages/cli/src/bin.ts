@@ -28,9 +28,20 @@ for (const stream of [process.stdout, process.stderr]) {
 run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin, beforeLint: jitTuning }).then(
   (code) => {
     process.exitCode = code;
+    exitOnceWritten();
   },
   (error: unknown) => {
     process.stderr.write(`valohai-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
+    exitOnceWritten();
   },
 );
+
+/**
+ * Ends the process once what it wrote is out (an empty write's callback comes after every earlier write's). Left to end
+ * by itself, Node would first wait for V8's background work, such as the garbage collector's concurrent marking and the
+ * full collection it ends in: 10-20 ms of a batch run spent on a heap that is about to be thrown away.
+ */
+function exitOnceWritten(): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+}
