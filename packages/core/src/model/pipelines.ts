@@ -104,43 +104,72 @@ function pipelineView(item: Item): PipelineView {
 // --- Specifiers (`NODE.TYPE.KEY`) -------------------------------------------------------------------------------------
 
 export interface SpecifierPart {
-  text: string;
-  span: Span;
+  readonly text: string;
+  readonly span: Span;
 }
 
 export interface Specifier {
   /** The string node holding the specifier. */
-  node: YNode;
-  text: string;
+  readonly node: YNode;
+  readonly text: string;
   /** The parts after splitting at the first two dots (so 1 to 3 parts; the key may contain dots). */
-  parts: SpecifierPart[];
+  readonly parts: readonly SpecifierPart[];
 }
 
 /** Splits a string node like valohai-yaml's `split_socket_str` (`str.split('.', 2)`); undefined for non-strings. */
 export function parseSpecifier(source: SourceFile, node: YNode | undefined): Specifier | undefined {
   if (!node || typeof node.value !== 'string') return undefined;
+  // Several pipeline rules split the same edge ends; once per node and text is enough (a node moved by an edit is in
+  // another text, so its parts' places are worked out again).
+  const known = splitByNode.get(node);
+  if (known?.source === source) return known.spec;
   const text = node.value;
-  const parts = specifierBounds(text).map(([start, end]) => ({ text: text.slice(start, end), span: subSpan(node, source.text, start, end) }));
-  return { node, text, parts };
+  const parts: SpecifierPart[] = [];
+  splitSpecifier(text, (start, end) => parts.push(new PartOfSpecifier(text.slice(start, end), node, source.text, start, end)));
+  const spec: Specifier = { node, text, parts };
+  splitByNode.set(node, { source, spec });
+  return spec;
+}
+
+const splitByNode = new WeakMap<YNode, { source: SourceFile; spec: Specifier }>();
+
+/**
+ * A part of a specifier; where it lies in the source is worked out when first asked, as most parts are only compared
+ * (the pipeline rules split every edge's ends, and report few of them).
+ */
+class PartOfSpecifier implements SpecifierPart {
+  private placed: Span | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly node: YNode,
+    private readonly source: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get span(): Span {
+    return (this.placed ??= subSpan(this.node, this.source, this.start, this.end));
+  }
 }
 
 /** The parts of a specifier's text, without their places in the source (cheaper, for checking before reporting). */
 export function specifierTexts(text: string): string[] {
-  return specifierBounds(text).map(([start, end]) => text.slice(start, end));
+  const parts: string[] = [];
+  splitSpecifier(text, (start, end) => parts.push(text.slice(start, end)));
+  return parts;
 }
 
-/** Where each part of a specifier lies in its text: split at the first two dots. */
-function specifierBounds(text: string): [number, number][] {
-  const bounds: [number, number][] = [];
+/** Calls `part` with where each part of a specifier lies in its text: split at the first two dots. */
+function splitSpecifier(text: string, part: (start: number, end: number) => void): void {
   let at = 0;
   for (let i = 0; i < 2; i++) {
     const dot = text.indexOf('.', at);
     if (dot < 0) break;
-    bounds.push([at, dot]);
+    part(at, dot);
     at = dot + 1;
   }
-  bounds.push([at, text.length]);
-  return bounds;
+  part(at, text.length);
 }
 
 /**

@@ -2,7 +2,7 @@
 // (truthiness, equality, int()/float() of a value) that valohai-yaml's parameter checks depend on.
 // Facts: valohai-yaml's objs/config.py (later definitions replace earlier ones), objs/parameter.py and lint.py
 // (parameters).
-import { child, itemsOf, type YNode } from '../document/nodes.js';
+import { child, type YNode } from '../document/nodes.js';
 import { Timestamp } from '../document/scalars.js';
 import type { Item, ItemKind, Named, ValohaiModel } from './model.js';
 import { display } from '../util/text.js';
@@ -19,22 +19,44 @@ export interface NamedEntry {
 }
 
 /** The mapping items of a list-valued key, in file order; other items (wrong type) are skipped. */
-export function namedEntries(body: YNode | undefined, key: string): NamedEntry[] {
-  const out: NamedEntry[] = [];
-  for (const node of itemsOf(child(body, key))) {
+export function namedEntries(body: YNode | undefined, key: string): readonly NamedEntry[] {
+  const list = child(body, key);
+  if (list?.kind !== 'seq') return [];
+  // Kept per list node: many rules ask for the same step's parameters or inputs. A tree never changes once parsed (an
+  // edit gives the item a new one; one moved in place keeps its span objects, which the entries share).
+  let out = namedByList.get(list);
+  if (out) return out;
+  out = [];
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const node = items[i]!;
     if (node.kind !== 'map') continue;
     const n = child(node, 'name');
     out.push(n && typeof n.value === 'string' ? { node, name: { value: n.value, span: n.span } } : { node });
   }
+  namedByList.set(list, out);
   return out;
 }
 
+const namedByList = new WeakMap<YNode, NamedEntry[]>();
+const effectiveByList = new WeakMap<YNode, readonly NamedEntry[]>();
+
 /** The entries valohai-yaml keeps (it stores them in a dict by name, so the last of a repeated name wins). */
-export function effectiveEntries(body: YNode | undefined, key: string): NamedEntry[] {
+export function effectiveEntries(body: YNode | undefined, key: string): readonly NamedEntry[] {
+  const list = child(body, key);
+  if (list?.kind !== 'seq') return [];
+  let out = effectiveByList.get(list);
+  if (out) return out;
   const all = namedEntries(body, key);
   const last = new Map<string, NamedEntry>();
-  for (const e of all) if (e.name) last.set(e.name.value, e);
-  return all.filter((e) => !e.name || last.get(e.name.value) === e);
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
+    if (e.name) last.set(e.name.value, e);
+  }
+  // Usually no name repeats, and the list is kept as it is.
+  out = last.size === all.length ? all : all.filter((e) => !e.name || last.get(e.name.value) === e);
+  effectiveByList.set(list, out);
+  return out;
 }
 
 /** Task types, as valohai-yaml spells them after normalizing (its objs/task.py `TaskType`). */

@@ -63,28 +63,26 @@ const DATE = Symbol('date');
 
 /**
  * Builds the value ajv validates from the node tree: the loaded value (mappings with the winning duplicate keys and
- * merged keys), with dates replaced by a marker that fails every `type`. Shared (aliased) subtrees are converted once.
+ * merged keys), with dates replaced by a marker that fails every `type`. A shared (aliased) subtree is converted at each
+ * place it appears; the parser's alias budget bounds what that adds.
  */
-function validatable(node: YNode, cache: Map<object, unknown>): unknown {
+function validatable(node: YNode): unknown {
   if (node.kind === 'scalar') return node.value instanceof Timestamp ? DATE : node.value;
-  const identity = node.kind === 'map' ? node.entries : node.items;
-  const cached = cache.get(identity);
-  if (cached !== undefined) return cached;
+  // Index loops and Map#forEach: this runs once per node of every file, mostly before V8 has optimized it, when for-of
+  // and destructuring allocate an iterator result (and an entry pair) per step.
   if (node.kind === 'seq') {
+    const items = node.items;
     const out: unknown[] = [];
-    cache.set(identity, out);
-    for (const item of node.items) out.push(validatable(item, cache));
+    for (let i = 0; i < items.length; i++) out[i] = validatable(items[i]!);
     return out;
   }
   const out: Record<string, unknown> = {};
-  cache.set(identity, out);
-  for (const [key, value] of node.entries) {
-    const converted = validatable(value, cache);
+  node.entries.forEach((value, key) => {
     // Assigned, "__proto__" would set the prototype; defined, it stays an ordinary own key. Every other key is assigned
     // (the same own property, and far cheaper on a cold run than defineProperty).
-    if (key === '__proto__') Object.defineProperty(out, key, { value: converted, enumerable: true, writable: true, configurable: true });
-    else out[key] = converted;
-  }
+    if (key === '__proto__') Object.defineProperty(out, key, { value: validatable(value), enumerable: true, writable: true, configurable: true });
+    else out[key] = validatable(value);
+  });
   return out;
 }
 
@@ -259,7 +257,7 @@ function computeFindings(doc: ValohaiDocument, onlyItem: number | undefined): Sc
   const root = doc.root;
   const item = onlyItem === undefined ? undefined : root?.kind === 'seq' ? root.items[onlyItem] : undefined;
   if (onlyItem !== undefined && !item) return [];
-  const data = item ? [validatable(item, new Map())] : root ? validatable(root, new Map()) : null;
+  const data = item ? [validatable(item)] : root ? validatable(root) : null;
   compiledValidate(data);
   const raw: RawError[] = (compiledValidate.errors ?? [])
     // An `if` error only says "the then-branch failed"; that branch's own errors are the real ones.
