@@ -34,18 +34,25 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
     const stat = fstatSync(fd, { bigint: true });
     if (!stat.isFile()) return { kind: 'not-a-file', what: describeFileType(stat) };
     if (stat.size > BigInt(maxBytes)) return { kind: 'too-large', size: Number(stat.size) };
-    // The size can change while reading (or be 0 for files the kernel generates): read up to one byte past the limit.
-    const chunks: Buffer[] = [];
+    // The size can change while reading (or be 0 for files the kernel generates): read until the end, up to one byte
+    // past the limit. Room for the size told plus one byte, so that a file that did not change is read into one buffer
+    // (one read, and one that finds the end), not into chunks joined after.
+    const limit = maxBytes + 1;
+    const told = Number(stat.size);
+    let buffer = Buffer.allocUnsafe(Math.min(told > 0 ? told + 1 : CHUNK, limit));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+        buffer.copy(larger, 0, 0, total);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) return { kind: 'too-large', size: total };
     }
-    return { kind: 'read', bytes: Buffer.concat(chunks, total), stat };
+    return { kind: 'read', bytes: buffer.subarray(0, total), stat };
   } catch (error) {
     return { kind: 'error', error: error as NodeJS.ErrnoException };
   } finally {
