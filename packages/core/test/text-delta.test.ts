@@ -57,6 +57,24 @@ describe('SourceFile.afterEdit', () => {
       { numRuns: 400 },
     );
   });
+
+  it('knows what the text contains as a search of the new text does, though it looks only around the replacement', () => {
+    // Strings the edits make and unmake, across the replacement's ends too: short ones, which an insertion or a
+    // deletion next to their other half often completes ("xx", "x#"), and longer ones ("name: c" inserted whole).
+    const needles = ['xx', 'x\n\n', ' #', 'x#', '\n\n', ':\n-', 'e: x ', 'name: c', 'step:\n', 'é'];
+    fc.assert(
+      fc.property(bases, fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
+        let source = new SourceFile(base);
+        for (const needle of needles) expect(source.contains(needle)).toBe(base.includes(needle));
+        for (const e of edits) {
+          const text = apply(source.text, e);
+          source = SourceFile.afterEdit(source, text, textDelta(source.text, text));
+          for (const needle of needles) expect(source.contains(needle)).toBe(text.includes(needle));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
 
 describe('splitAfterEdit', () => {

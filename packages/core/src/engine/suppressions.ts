@@ -31,7 +31,7 @@ const DIRECTIVES = ['disable-next-line', 'disable'] as const;
 
 export function parseDirectives(source: SourceFile, knownRules: ReadonlySet<string>): Directives {
   const result: Directives = { directives: [], malformed: [] };
-  if (!source.text.includes(PREFIX)) return result;
+  if (!source.contains(PREFIX)) return result;
   for (const comment of findComments(source.text)) {
     const leading = comment.text.length - comment.text.trimStart().length;
     const body = comment.text.trimStart();

@@ -27,15 +27,22 @@ export class SourceFile {
   /** True when no CR is in the text (then only LF ends lines, and an edit's lines can be counted apart). */
   private readonly lfOnly: boolean;
 
-  /** `lineStarts`: the text's line starts when the caller knows them (see {@link afterEdit}). */
-  constructor(text: string, lineStarts?: readonly number[]) {
+  /** Strings known to be absent from the text (see {@link contains}). */
+  private readonly absent = new Set<string>();
+
+  /**
+   * `lineStarts`: the text's line starts when the caller knows them (see {@link afterEdit}), and then `lfOnly` too,
+   * whether no CR is in the text.
+   */
+  constructor(text: string, known?: { lineStarts: readonly number[]; lfOnly: boolean }) {
     this.text = text;
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.lfOnly = !text.includes('\r');
-    if (lineStarts) {
-      this.lineStarts = lineStarts;
+    if (known) {
+      this.lineStarts = known.lineStarts;
+      this.lfOnly = known.lfOnly;
       return;
     }
+    this.lfOnly = !text.includes('\r');
     const starts = [0];
     if (this.lfOnly) {
       // Only LF ends lines: let the string search find them (far quicker than a loop over every character).
@@ -71,7 +78,26 @@ export class SourceFile {
     const after = old.slice(lastAtOrBefore(old, delta.end) + 1);
     const shift = delta.text.length - (delta.end - delta.start);
     if (shift !== 0) for (let i = 0; i < after.length; i++) after[i] = (after[i] ?? 0) + shift;
-    return new SourceFile(text, before.concat(inserted, after));
+    const starts = before.concat(inserted, after);
+    const next = new SourceFile(text, { lineStarts: starts, lfOnly: true });
+    // A string the earlier text did not contain can only appear across the replacement.
+    for (const needle of previous.absent) {
+      const around = text.slice(Math.max(0, delta.start - needle.length + 1), insertedEnd + needle.length - 1);
+      if (!around.includes(needle)) next.absent.add(needle);
+    }
+    return next;
+  }
+
+  /**
+   * Whether the text contains `needle` (such as the suppression comments' prefix, which most files never use). A source
+   * made by an edit knows what its earlier source did not contain from the replacement alone, not from a search of the
+   * whole text, which on a large file each keystroke would otherwise repeat.
+   */
+  contains(needle: string): boolean {
+    if (this.absent.has(needle)) return false;
+    const found = this.text.includes(needle);
+    if (!found) this.absent.add(needle);
+    return found;
   }
 
   /** Clamps an offset into the text. */
