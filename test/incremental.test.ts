@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalLinter, lint, type LintConfig } from '@valohai-lint/core';
+import { IncrementalLinter, lint, type LintConfig, type YNode } from '@valohai-lint/core';
 import { generatedFile } from '../scripts/bench-lsp.js';
 import { corpusFiles } from './helpers/corpus.js';
 
@@ -122,6 +122,28 @@ describe('IncrementalLinter', () => {
     // A file laid out otherwise is linted whole.
     expectSame(linter, `steps: []\n${text}`);
     expect(linter.stats.whole).toBe(true);
+  });
+
+  it('returns a document whose every node is where lint() puts it, after typing moved the items (also as JSON)', () => {
+    const spans = (node: YNode | undefined, out: string[] = []): string[] => {
+      if (!node) return out;
+      out.push(`${node.span.start}-${node.span.end}${node.keySpan ? ` key ${node.keySpan.start}-${node.keySpan.end}` : ''}`);
+      if (node.kind === 'seq') for (const item of node.items) spans(item, out);
+      if (node.kind === 'map') for (const value of node.entries.values()) spans(value, out);
+      return out;
+    };
+    const linter = new IncrementalLinter();
+    let text = generatedFile(600);
+    linter.lint(text);
+    // Typing and deleting before most items, then an edit inside one of them, each moving everything after it.
+    for (const [at, insert, del] of [[40, 'x', 0], [40, '', 1], [text.length >> 1, 'yz', 0], [60, '', 2]] as const) {
+      text = text.slice(0, at) + insert + text.slice(at + del);
+      const incremental = linter.lint(text).document?.root;
+      const whole = lint(text).document?.root;
+      expect(linter.stats.whole).toBe(false);
+      expect(spans(incremental)).toEqual(spans(whole));
+      expect(JSON.stringify(incremental?.kind === 'seq' ? incremental.items.at(-1)?.span : undefined)).toBe(JSON.stringify(whole?.kind === 'seq' ? whole.items.at(-1)?.span : undefined));
+    }
   });
 
   it('keeps no earlier whole text alive for the items it parsed again (memory stays flat over a session of edits)', () => {
