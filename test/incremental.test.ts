@@ -154,11 +154,19 @@ describe('IncrementalLinter', () => {
     linter.lint(text);
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
-    // Each edit changes the command of a different step.
+    // Each edit changes the command of a different step, then each adds a comment to a different pipeline (whose edges
+    // the pipeline rules split again: nothing of that may hold on to the text it was split in).
     const edits = 60;
+    let pipeline = 0;
     for (let i = 0; i < edits; i++) {
-      text = text.replace(`python step_${i}.py`, `python step_${i}x.py`);
+      if (i < edits / 2) text = text.replace(`python step_${i}.py`, `python step_${i}x.py`);
+      else {
+        pipeline = text.indexOf('- pipeline:', pipeline + 1);
+        const lineEnd = text.indexOf('\n', pipeline) + 1;
+        text = `${text.slice(0, lineEnd)}    # note\n${text.slice(lineEnd)}`;
+      }
       linter.lint(text);
+      expect(linter.stats).toMatchObject({ whole: false, parsed: 1 });
     }
     collectGarbage();
     const grown = process.memoryUsage().heapUsed - before;

@@ -119,19 +119,11 @@ export interface Specifier {
 /** Splits a string node like valohai-yaml's `split_socket_str` (`str.split('.', 2)`); undefined for non-strings. */
 export function parseSpecifier(source: SourceFile, node: YNode | undefined): Specifier | undefined {
   if (!node || typeof node.value !== 'string') return undefined;
-  // Several pipeline rules split the same edge ends; once per node and text is enough (a node moved by an edit is in
-  // another text, so its parts' places are worked out again).
-  const known = splitByNode.get(node);
-  if (known?.source === source) return known.spec;
   const text = node.value;
   const parts: SpecifierPart[] = [];
   splitSpecifier(text, (start, end) => parts.push(new PartOfSpecifier(text.slice(start, end), node, source.text, start, end)));
-  const spec: Specifier = { node, text, parts };
-  splitByNode.set(node, { source, spec });
-  return spec;
+  return { node, text, parts };
 }
-
-const splitByNode = new WeakMap<YNode, { source: SourceFile; spec: Specifier }>();
 
 /**
  * A part of a specifier; where it lies in the source is worked out when first asked, as most parts are only compared
