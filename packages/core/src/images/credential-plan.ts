@@ -10,6 +10,7 @@ import { buildModel } from '../model/model.js';
 import { patternMatches, shadows } from '../registry/pattern.js';
 import { analyzeImages } from './analyze.js';
 import { suggestRegistryPattern } from './suggest-pattern.js';
+import { compareStrings } from '../util/text.js';
 
 export interface PlanInput {
   /** How the file is named in comments and messages (a path relative to where the configuration goes). */
@@ -62,7 +63,7 @@ function withoutShadowed(list: PlannedPattern[], keep: readonly PlannedPattern[]
     if (broader) broader.sites.push(...p.sites);
     else out.push(p);
   }
-  return out.sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
+  return out.sort((a, b) => compareStrings(a.pattern, b.pattern));
 }
 
 export function planCredentials(files: readonly PlanInput[]): CredentialPlan {

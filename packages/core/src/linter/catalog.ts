@@ -7,6 +7,7 @@ import type { FindingMeta } from '../diagnostic/types.js';
 import { fileEncoding, fileNotValohai, fileTooLarge, internalError, suppressionMalformed, suppressionUnused } from '../engine/findings.js';
 import type { Rule } from '../engine/types.js';
 import { allRules } from '../rules/index.js';
+import { compareStrings } from '../util/text.js';
 
 /** One kind of finding: a rule, or a finding reported by the engine or the configuration parser. */
 export interface FindingKind {
@@ -19,7 +20,7 @@ const DECLARED: readonly DeclaredFinding[] = [configInvalid, configRegistryPatte
 const KINDS: readonly FindingKind[] = [
   ...allRules.map((r): FindingKind => ({ meta: r.meta, reportedBy: 'rule' })),
   ...DECLARED.map((f): FindingKind => ({ meta: f.meta, reportedBy: f.reportedBy })),
-].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+].sort((a, b) => compareStrings(a.meta.id, b.meta.id));
 
 const kindsById = new Map(KINDS.map((k) => [k.meta.id, k]));
 const rulesById = new Map<string, Rule>(allRules.map((r) => [r.meta.id, r]));

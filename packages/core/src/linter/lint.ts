@@ -15,7 +15,7 @@ import { foreignShape, type ValohaiModel } from '../model/model.js';
 import type { DecodedSource } from '../source/decode.js';
 import { SourceFile, type Span } from '../source/source-file.js';
 import { withSuggestionBudget } from '../util/did-you-mean.js';
-import { quotedList } from '../util/text.js';
+import { compareStrings, quotedList } from '../util/text.js';
 import { getRules, KNOWN_IDS } from './catalog.js';
 
 export interface LintResult {
@@ -191,10 +191,6 @@ export function settle(doc: ValohaiDocument, found: Diagnostic[], resolved: Reso
 /** File order, then rule id and message, compared by code unit (the same order on every machine and locale). */
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A fix deleting a directive comment: the whole line when the comment is alone on it. */

@@ -1,6 +1,6 @@
 // Ranks candidates by edit distance for "Did you mean …?" messages and rename suggestions.
 import { distance } from 'fastest-levenshtein';
-import { quotedList } from './text.js';
+import { compareStrings, quotedList } from './text.js';
 
 /** Comparisons one lint may spend on guesses: thousands of unknown names among thousands of known ones would otherwise
  * cost their product (4,000 nodes naming unknown steps among 4,000 steps: 80 s). Real files spend a few hundred. */
@@ -47,7 +47,7 @@ export function closestMatches(value: string, given: Iterable<string>, max = 3):
   }
   // Ties go in code-unit order: the same everywhere, and localeCompare's first call in a process costs 6-9 ms of
   // loading collation data (a pre-commit run of one file takes about 90 ms).
-  return scored.sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0)).slice(0, max).map((s) => s.c);
+  return scored.sort((a, b) => a.d - b.d || compareStrings(a.c, b.c)).slice(0, max).map((s) => s.c);
 }
 
 /** The single best match, if any. */
