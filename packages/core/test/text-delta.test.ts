@@ -58,6 +58,30 @@ describe('SourceFile.afterEdit', () => {
     );
   });
 
+  it('reads lines and positions through the edits as an index of the new text does, past the depth that flattens', () => {
+    // Long runs of edits stack patches on one index (flattened beyond a depth); nothing here reads the flat array
+    // until the end, so each lookup goes through the patches. Texts kept small so that every offset is checked.
+    const small = fc.constantFrom(HEADER + ITEMS, ITEMS.repeat(3), '', 'a\n', '\n\n\n');
+    fc.assert(
+      fc.property(small, fc.array(edit, { minLength: 1, maxLength: 40 }), (base, edits) => {
+        let source = new SourceFile(base);
+        for (const e of edits) {
+          const text = apply(source.text, e);
+          source = SourceFile.afterEdit(source, text, textDelta(source.text, text));
+          const fresh = new SourceFile(text);
+          expect(source.lineCount).toBe(fresh.lineCount);
+          for (let line = -1; line <= fresh.lineCount; line++) {
+            expect(source.lineStart(line)).toBe(fresh.lineStart(line));
+            if (line >= 0 && line < fresh.lineCount) expect(source.lineEnd(line)).toBe(fresh.lineEnd(line));
+          }
+          for (let offset = 0; offset <= text.length; offset++) expect(source.positionAt(offset)).toEqual(fresh.positionAt(offset));
+        }
+        expect(source.lineStarts).toEqual(new SourceFile(source.text).lineStarts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('knows what the text contains as a search of the new text does, though it looks only around the replacement', () => {
     // Strings the edits make and unmake, across the replacement's ends too: short ones, which an insertion or a
     // deletion next to their other half often completes ("xx", "x#"), and longer ones ("name: c" inserted whole).

@@ -64,7 +64,7 @@ function fixAction(input: CodeActionInput, fix: Fix, d: Diagnostic, preferred: b
 /** True when a comment line cannot be put before `line` (it starts inside a multi-line scalar such as a block `|`). */
 function insideScalar(input: CodeActionInput, line: number): boolean {
   const root = input.root();
-  const lineStart = input.source.lineStarts[line] ?? 0;
+  const lineStart = input.source.lineStart(line) ?? 0;
   const text = input.source.lineText(line);
   const at = lineStart + (text.length - text.trimStart().length);
   const hit = nodeAt(root, at);

@@ -173,7 +173,7 @@ export function cursorContext(lines: SourceFile, offset: number): CursorContext 
   const text = lines.text;
   const o = Math.max(0, Math.min(offset, lines.text.length));
   const lineNo = lines.positionAt(o).line;
-  const lineStart = lines.lineStarts[lineNo] ?? 0;
+  const lineStart = lines.lineStart(lineNo) ?? 0;
   const line = lines.lineText(lineNo);
   const ch = Math.min(o - lineStart, line.length);
   const prefix = line.slice(0, ch);

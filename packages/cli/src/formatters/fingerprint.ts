@@ -76,7 +76,7 @@ export function fingerprints(result: FileResult, reportedPath: string): string[]
   return result.diagnostics.map((d: Diagnostic) => {
     const reported = normalize(result.text.slice(d.span.start, Math.min(d.span.end, d.span.start + MAX_HASHED)));
     const lineIndex = source.positionAt(d.span.start).line;
-    const lineStart = source.lineStarts[lineIndex] ?? 0;
+    const lineStart = source.lineStart(lineIndex) ?? 0;
     const line = normalize(result.text.slice(lineStart, Math.min(source.lineEnd(lineIndex), lineStart + MAX_HASHED)));
     const key = [d.ruleId, d.messageId, reportedPath, yamlPathAt(root, d.span.start), reported, line].join('\0');
     const occurrence = seen.get(key) ?? 0;

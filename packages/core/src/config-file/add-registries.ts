@@ -27,12 +27,12 @@ function blockItems(additions: readonly RegistryAddition[], indent: string, eol:
 /** Offset of the start of the line after the one containing `offset` (the text's end on the last line). */
 function nextLineStart(source: SourceFile, offset: number): number {
   const line = source.positionAt(offset).line;
-  return source.lineStarts[line + 1] ?? source.text.length;
+  return source.lineStart(line + 1) ?? source.text.length;
 }
 
 /** Column of the `-` that introduces a block sequence item whose content starts at `offset`. */
 function dashColumn(source: SourceFile, offset: number): number {
-  const lineStart = source.lineStarts[source.positionAt(offset).line] ?? 0;
+  const lineStart = source.lineStart(source.positionAt(offset).line) ?? 0;
   let i = offset - 1;
   while (i > lineStart && source.text[i] !== '-') i--;
   return i - lineStart;

@@ -196,10 +196,10 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 /** A fix deleting a directive comment: the whole line when the comment is alone on it. */
 function removalFix(source: SourceFile, span: Span): Fix {
   const pos = source.positionAt(span.start);
-  const lineStart = source.lineStarts[pos.line] ?? 0;
+  const lineStart = source.lineStart(pos.line) ?? 0;
   const before = source.text.slice(lineStart, span.start);
   if (before.trim() === '') {
-    const next = source.lineStarts[pos.line + 1] ?? source.text.length;
+    const next = source.lineStart(pos.line + 1) ?? source.text.length;
     return { title: 'Remove the unused suppression comment', edits: [{ span: { start: lineStart, end: next }, newText: '' }] };
   }
   let start = span.start;

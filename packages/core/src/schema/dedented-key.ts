@@ -19,7 +19,7 @@ export interface Dedented {
 /** Characters between the start of an offset's line and the offset, a byte-order mark included (from the line index:
  * scanning back to the line start would make every unknown key of a one-line file cost the whole line). */
 function column(source: SourceFile, offset: number): number {
-  return offset - (source.lineStarts[source.positionAt(offset).line] ?? 0);
+  return offset - (source.lineStart(source.positionAt(offset).line) ?? 0);
 }
 
 /**

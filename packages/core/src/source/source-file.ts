@@ -1,4 +1,5 @@
 // Offsets inside, positions at the edges: converts UTF-16 offsets of one text to line/column positions and back.
+import { LineIndex } from './line-index.js';
 import type { TextDelta } from './text-delta.js';
 
 /** A half-open range of UTF-16 offsets `[start, end)` into a document's text. */
@@ -20,7 +21,8 @@ export interface Position {
  */
 export class SourceFile {
   readonly text: string;
-  readonly lineStarts: readonly number[];
+  /** Where the lines start; read through {@link lineStart} (an edited text's index is patched, not copied). */
+  private readonly lines: LineIndex;
   /** 1 when the text starts with a byte-order mark, else 0. */
   private readonly bom: number;
 
@@ -31,14 +33,14 @@ export class SourceFile {
   private readonly absent = new Set<string>();
 
   /**
-   * `lineStarts`: the text's line starts when the caller knows them (see {@link afterEdit}), and then `lfOnly` too,
-   * whether no CR is in the text.
+   * `lines`: the text's line index when the caller knows it (see {@link afterEdit}), and then `lfOnly` too, whether
+   * no CR is in the text.
    */
-  constructor(text: string, known?: { lineStarts: readonly number[]; lfOnly: boolean }) {
+  constructor(text: string, known?: { lines: LineIndex; lfOnly: boolean }) {
     this.text = text;
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (known) {
-      this.lineStarts = known.lineStarts;
+      this.lines = known.lines;
       this.lfOnly = known.lfOnly;
       return;
     }
@@ -58,7 +60,7 @@ export class SourceFile {
         }
       }
     }
-    this.lineStarts = starts;
+    this.lines = LineIndex.of(starts);
   }
 
   /**
@@ -68,18 +70,16 @@ export class SourceFile {
   static afterEdit(previous: SourceFile, text: string, delta: TextDelta): SourceFile {
     // A CR ends a line alone or with the LF after it, and an edit can split or join such a pair: count them all again.
     if (!previous.lfOnly || delta.text.includes('\r')) return new SourceFile(text);
-    const old = previous.lineStarts;
+    const old = previous.lines;
     // Lines starting at or before the replacement keep their offsets: the line end before each lies before it.
-    const before = old.slice(0, lastAtOrBefore(old, delta.start) + 1);
+    const keep = old.lineOf(delta.start) + 1;
     const inserted: number[] = [];
     const insertedEnd = delta.start + delta.text.length;
     for (let i = text.indexOf('\n', delta.start); i >= 0 && i < insertedEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
     // Lines whose line end before them lies after the replacement move with it.
-    const after = old.slice(lastAtOrBefore(old, delta.end) + 1);
+    const resume = old.lineOf(delta.end) + 1;
     const shift = delta.text.length - (delta.end - delta.start);
-    if (shift !== 0) for (let i = 0; i < after.length; i++) after[i] = (after[i] ?? 0) + shift;
-    const starts = before.concat(inserted, after);
-    const next = new SourceFile(text, { lineStarts: starts, lfOnly: true });
+    const next = new SourceFile(text, { lines: old.edited(keep, inserted, resume, shift), lfOnly: true });
     // A string the earlier text did not contain can only appear across the replacement.
     for (const needle of previous.absent) {
       const around = text.slice(Math.max(0, delta.start - needle.length + 1), insertedEnd + needle.length - 1);
@@ -106,18 +106,28 @@ export class SourceFile {
     return Math.min(Math.floor(offset), this.text.length);
   }
 
+  /** The offsets where the lines start, as one array (O(lines) the first time after an edit: prefer {@link lineStart}). */
+  get lineStarts(): readonly number[] {
+    return this.lines.starts();
+  }
+
+  /** Where a zero-based line starts, or undefined past the last line. */
+  lineStart(line: number): number | undefined {
+    return this.lines.at(line);
+  }
+
   /** Zero-based position of an offset. */
   positionAt(offset: number): Position {
     const o = this.clamp(offset);
-    const lo = lastAtOrBefore(this.lineStarts, o);
-    const character = o - (this.lineStarts[lo] ?? 0);
+    const lo = this.lines.lineOf(o);
+    const character = o - (this.lines.at(lo) ?? 0);
     return { line: lo, character: lo === 0 ? Math.max(0, character - this.bom) : character };
   }
 
   /** Offset of a zero-based position; out-of-range lines and columns are clamped to the text. */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lines.count) return this.text.length;
     const start = this.contentStart(position.line);
     const end = this.lineEnd(position.line);
     return Math.min(start + Math.max(0, position.character), end);
@@ -125,12 +135,12 @@ export class SourceFile {
 
   /** Offset of the first character of a zero-based line that takes a column (after a leading byte-order mark). */
   contentStart(line: number): number {
-    return (this.lineStarts[line] ?? this.text.length) + (line === 0 ? this.bom : 0);
+    return (this.lines.at(line) ?? this.text.length) + (line === 0 ? this.bom : 0);
   }
 
   /** Offset just past the last character of a zero-based line, before its line break. */
   lineEnd(line: number): number {
-    const next = this.lineStarts[line + 1];
+    const next = this.lines.at(line + 1);
     if (next === undefined) return this.text.length;
     let end = next;
     if (this.text.charCodeAt(end - 1) === 10) end--;
@@ -144,18 +154,6 @@ export class SourceFile {
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.lines.count;
   }
-}
-
-/** The index of the last of the ascending `starts` that is at most `offset` (0 when none is: starts[0] is 0). */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
