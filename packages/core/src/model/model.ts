@@ -200,7 +200,8 @@ export function foreignShape(root: YNode | undefined): ForeignShape | undefined 
     return { shape: 'mapping', keys: [...root.entries.keys()], span: first.keySpan ?? root.span };
   }
   const items = itemsOf(root);
-  if (items.length === 0 || !items.every((i) => i.kind === 'map') || items.some(hasKind)) return undefined;
+  // A file of Valohai items has a kind in its first item: found there, no other item is read (typing re-asks per keystroke).
+  if (items.length === 0 || items.some(hasKind) || !items.every((i) => i.kind === 'map')) return undefined;
   const keys = [...new Set(items.flatMap((i) => (i.kind === 'map' ? [...i.entries.keys()].slice(0, 1) : [])))];
   const firstKey = items.flatMap((i) => (i.kind === 'map' ? [...i.entries.values()] : []))[0];
   return { shape: 'list', keys, span: firstKey?.keySpan ?? items[0]!.span };
