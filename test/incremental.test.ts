@@ -99,11 +99,17 @@ describe('IncrementalLinter', () => {
       expectSame(linter, text);
       expectSame(linter, base);
     }
+    // The task node's override sets a preset without an environment, which is reported while the task's step exists:
+    // editing the task alone (not the pipeline) makes it appear and go.
+    const withOverride = base.replace('        task: sweep\n', '        task: sweep\n        override:\n          runtime-config-preset: fast\n');
+    const taskElsewhere = withOverride.replace('    step: train\n- pipeline', '    step: trainer\n- pipeline');
+    expect(lint(withOverride).diagnostics.map((d) => d.ruleId)).toContain('preset-requires-environment');
+    for (const text of [withOverride, taskElsewhere, withOverride]) expectSame(linter, text);
   });
 
   it('after typing inside one step of a large file, parses that step alone and checks it alone', () => {
     const steps = Array.from({ length: 400 }, (_, i) => `- step:\n    name: step-${i}\n    image: docker.io/library/python:3.12\n    command: python s${i}.py --lr {parameter:lr}\n    parameters:\n      - name: lr\n        type: float\n        default: 0.1\n`).join('');
-    const pipeline = `- pipeline:\n    name: p\n    nodes:\n      - name: a\n        type: execution\n        step: step-1\n      - name: b\n        type: execution\n        step: step-2\n    edges:\n      - [a.output.model, b.input.model]\n`;
+    const pipeline = `- pipeline:\n    name: p\n    nodes:\n      - name: a\n        type: execution\n        step: step-1\n      - name: b\n        type: execution\n        step: step-200\n    edges:\n      - [a.output.model, b.parameter.lr]\n`;
     const linter = new IncrementalLinter();
     let text = steps + pipeline;
     expectSame(linter, text);
@@ -115,6 +121,12 @@ describe('IncrementalLinter', () => {
       // The 200 items after the cursor moved by a character: moved in place, not placed again (one tree copied).
       expect(linter.stats).toMatchObject({ whole: false, items: 401, parsed: 1, checked: 1, placed: 1 });
     }
+    // Renaming the parameter the pipeline's edge names changes what the pipeline reads of the step: the step and the
+    // pipeline are checked again (the edge now connects to nothing), no other item.
+    text = text.replace('name: step-200\n    image: docker.io/library/python:3.12\n    command: python s200.py --lr {parameter:lr}\n    parameters:\n      - name: lr', 'name: step-200\n    image: docker.io/library/python:3.12\n    command: python s200.py --lr {parameter:lr}\n    parameters:\n      - name: lrx');
+    expectSame(linter, text);
+    expect(linter.stats).toMatchObject({ whole: false, parsed: 1, checked: 2 });
+    expect(linter.lint(text).diagnostics.map((d) => d.ruleId)).toContain('pipeline-edge-key');
     // Renaming a step changes what every item may see of the others: every item is checked again (and still right).
     text = text.replace('name: step-3\n', 'name: step-three\n');
     expectSame(linter, text);

@@ -75,9 +75,11 @@ export interface FindingMeta<M extends string = string> {
   parity: boolean;
   /**
    * What a rule reads to decide about one top-level item. Unset: that item alone, plus which item valohai-yaml keeps
-   * under each name (the model's lookups), so it can run one item at a time and its findings on an unchanged item can
-   * be kept while another is edited. "document": the contents of other items too (a pipeline edge naming an input of
-   * a step), the YAML parser's findings, or the file as a whole; it runs on the whole document every time.
+   * under each name (the model's lookups) and, deciding about a pipeline, the names the steps declare under `inputs`
+   * and `parameters` and the step each task runs (model/cross-item-facts.ts), so it can run one item at a time and its
+   * findings on an unchanged item can be kept while another is edited. "document": any other content of other items,
+   * items compared with each other, the YAML parser's findings, or the file as a whole; it runs on the whole document
+   * every time.
    */
   scope?: 'document';
 }

@@ -2,12 +2,14 @@
 // The text is split into its top-level items (document/top-level-items.ts); each item's parse is kept by its text, and
 // the findings of the rules that read one item at a time (every rule without `scope: 'document'`) are kept by the
 // item's text and place in the list. They stay valid while the configuration and the kinds and names of all items are
-// unchanged, which is all such a rule may read of other items. The rules that read across items run on the whole
-// document every time, and suppressions and sorting are applied to the whole, as lint() does. The result equals lint()
-// of the same text; when the text is not laid out simply enough to split, or an item does not parse on its own, the
-// whole text is linted instead. What an edit changed is found by comparing the text with the last one (a replacement
-// between their common start and end): only the replaced lines are scanned for line ends and only the items around the
-// replacement are split again, so that the work of an edit does not grow with the file beyond a few comparisons.
+// unchanged, which is all such a rule may read of other items, except that a pipeline's may also read what steps
+// declare and which step each task runs (model/cross-item-facts.ts): pipelines are checked again when those change.
+// The rules that read across items run on the whole document every time, and suppressions and sorting are applied to
+// the whole, as lint() does. The result equals lint() of the same text; when the text is not laid out simply enough to
+// split, or an item does not parse on its own, the whole text is linted instead. What an edit changed is found by
+// comparing the text with the last one (a replacement between their common start and end): only the replaced lines
+// are scanned for line ends and only the items around the replacement are split again, so that the work of an edit
+// does not grow with the file beyond a few comparisons.
 import { resolveConfig } from '../config/resolve.js';
 import type { LintConfig } from '../config/types.js';
 import { located, shiftedFix } from '../diagnostic/create.js';
@@ -19,6 +21,7 @@ import { parseValohaiYaml, type ParseResult } from '../document/parse.js';
 import { relocate, relocateDuplicateKey, relocateYaml11, shiftInPlace, type Placed } from '../document/relocate.js';
 import { splitAfterEdit, splitTopLevelItems, type EditedChunks, type ItemChunk } from '../document/top-level-items.js';
 import { createAnalysisContext, itemAnalysisContext } from '../engine/context.js';
+import { itemFacts, modelFacts, READS_CROSS_ITEM_FACTS } from '../model/cross-item-facts.js';
 import { buildModel, foreignShape, modelItem, withReplacedItems, type Item, type ValohaiModel } from '../model/model.js';
 import { SourceFile, type Span } from '../source/source-file.js';
 import { detachedCopy, textDelta, type TextDelta } from '../source/text-delta.js';
@@ -58,6 +61,8 @@ export interface KnownChange {
 export class IncrementalLinter {
   private configKey: string | undefined;
   private signature: string | undefined;
+  /** The last model's cross-item facts (see model/cross-item-facts.ts). */
+  private facts: string | undefined;
   /** What is known of each item of the last text, in order. */
   private items: ItemState[] = [];
   /** The last text linted item by item, with its line index and chunks, so that the next lint finds what changed. */
@@ -110,7 +115,9 @@ export class IncrementalLinter {
     // A file of another format is answered by one finding about the whole of it, which lint() gives.
     if (foreignShape(doc.root)) return this.whole(text, config);
     // Items edited in place that keep their kind and name leave the model as it was but for them.
-    const updated = inPlace && lastModel ? withReplacedItems(lastModel, Array.from({ length: inPlace.end - inPlace.first }, (_, k) => modelItem(assembled.root.items[inPlace.first + k]!, inPlace.first + k, this.modelItems))) : undefined;
+    const replacements = inPlace && lastModel ? Array.from({ length: inPlace.end - inPlace.first }, (_, k) => modelItem(assembled.root.items[inPlace.first + k]!, inPlace.first + k, this.modelItems)) : undefined;
+    const replaced = replacements && lastModel ? replacements.map((r) => lastModel.items[r.index]) : undefined;
+    const updated = replacements && lastModel ? withReplacedItems(lastModel, replacements) : undefined;
     const model = updated ?? buildModel(doc.root, this.modelItems);
     const context = createAnalysisContext(doc, resolved, model);
     // Item rules may read which item valohai-yaml keeps under each name: kept findings hold while kinds and names do
@@ -118,6 +125,12 @@ export class IncrementalLinter {
     const signature = updated ? this.signature : model.items.map((i) => `${i.kind ?? ''}\u0000${i.name?.value ?? ''}`).join('\u0001');
     const reusable = !configChanged && signature !== undefined && signature === this.signature;
     this.signature = signature;
+    // Pipelines' item rules also read what steps declare and which step each task runs: their kept findings hold while
+    // those facts do, which an update in place shows from the edited items alone.
+    const sameFacts = updated && this.facts !== undefined && replacements!.every((r, k) => replaced![k] !== undefined && itemFacts(r) === itemFacts(replaced![k]));
+    const facts = sameFacts ? this.facts : modelFacts(model);
+    const factsHold = facts === this.facts;
+    this.facts = facts;
     const rules = getRules();
     const itemRules = rules.filter((r) => r.meta.scope !== 'document');
     const found: Diagnostic[] = [];
@@ -127,7 +140,7 @@ export class IncrementalLinter {
     withSuggestionBudget(() => {
       model.items.forEach((item, i) => {
         const state = states[i]!;
-        if (!reusable || state.findingsIndex !== i || !state.findings) {
+        if (!reusable || (!factsHold && READS_CROSS_ITEM_FACTS.has(item.kind)) || state.findingsIndex !== i || !state.findings) {
           checked++;
           const into: Diagnostic[] = [];
           const itemContext = itemAnalysisContext(context, item);
@@ -228,6 +241,7 @@ export class IncrementalLinter {
     this.assembled = undefined;
     this.model = undefined;
     this.signature = undefined;
+    this.facts = undefined;
     this.stats = { whole: true, items: 0, parsed: 0, checked: 0, placed: 0 };
     return lint(text, config);
   }

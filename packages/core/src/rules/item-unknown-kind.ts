@@ -1,6 +1,5 @@
 // item-unknown-kind: a top-level item whose mapping has none of the kind keys (step, pipeline, endpoint, task,
 // blueprint, deployment). Valohai skips it with only a warning ("No parser for {…}"), so a typo like "steps:" loses a step.
-import { itemsOf } from '../document/nodes.js';
 import { defineRule } from '../engine/define-rule.js';
 import { ITEM_KINDS } from '../model/model.js';
 import { closestMatches } from '../util/did-you-mean.js';
@@ -19,7 +18,6 @@ export const itemUnknownKind = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
-    scope: 'document',
     messages: {
       unknownKind: 'Valohai ignores this item because "{{key}}" is not a kind of item.{{hint}}',
       looksLikeStep: 'Valohai ignores this item because it has no kind key; its keys look like a step\'s, so it probably belongs under "- step:".',
@@ -27,7 +25,7 @@ export const itemUnknownKind = defineRule({
     },
   },
   check(ctx) {
-    for (const node of itemsOf(ctx.doc.root)) {
+    for (const { node } of ctx.model.items) {
       if (node.kind !== 'map') continue; // not a mapping: schema-type reports it
       if (ITEM_KINDS.some((k) => node.entries.has(k))) continue;
       const entries = [...node.entries.entries()];

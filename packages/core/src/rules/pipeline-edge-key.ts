@@ -58,7 +58,6 @@ export const pipelineEdgeKey = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: false,
-    scope: 'document',
     messages: {
       missing: 'Step "{{step}}" of node "{{node}}" has no {{type}} "{{key}}", so this edge {{side}} connects to nothing.{{alternatives}}',
       none: 'Step "{{step}}" of node "{{node}}" declares no {{type}}s, so this edge {{side}} "{{key}}" connects to nothing; declare it in the step.',

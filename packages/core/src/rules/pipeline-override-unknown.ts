@@ -22,7 +22,6 @@ export const pipelineOverrideUnknown = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
-    scope: 'document',
     messages: {
       input: 'Step "{{step}}" has no input "{{name}}", so node "{{node}}" cannot override it.{{alternatives}}',
       parameter: 'Step "{{step}}" has no parameter "{{name}}", so node "{{node}}" cannot override it.{{alternatives}}',

@@ -18,7 +18,6 @@ export const pipelineParameterTarget = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
-    scope: 'document',
     messages: {
       both: 'Pipeline parameter "{{param}}" has both "target" and "targets", which valohai-yaml refuses; move this target into the "targets" list.',
       parts: 'Target "{{target}}" of pipeline parameter "{{param}}" must have the form "NODE.parameter.NAME" (three parts separated by dots), but it has {{count}}.',

@@ -17,7 +17,6 @@ export const pipelineUnknownStep = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
-    scope: 'document',
     messages: {
       unknown: 'Node "{{node}}" of pipeline "{{pipeline}}" runs step "{{step}}", which is not defined in this file.{{alternatives}}',
       noSteps: 'Node "{{node}}" of pipeline "{{pipeline}}" runs step "{{step}}", but this file defines no steps; add a step of that name, or set the node\'s "commit" to run it from another commit.',

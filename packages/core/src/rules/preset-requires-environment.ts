@@ -22,7 +22,6 @@ export const presetRequiresEnvironment = defineRule({
     fixable: false,
     hasSuggestions: false,
     parity: true,
-    scope: 'document',
     messages: {
       step: 'Step "{{step}}" sets "runtime-config-preset" but no "environment"; add the environment the preset belongs to.',
       override: 'The override of node "{{node}}" sets "runtime-config-preset" but no "environment" of its own; add "environment" to the override, because the step\'s environment does not count.',
