@@ -4,7 +4,7 @@
 import { buildModel, createDocument, DEFAULT_MAX_FILE_SIZE, type SourceFile, type LintResult, type ValohaiDocument, type ValohaiModel } from '@valohai-lint/core';
 import { CONFIG_NAMES } from '@valohai-lint/node';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenDocument } from './documents.js';
 import type { LintRunner } from './lint-runner.js';
 import { occurrences, type Occurrence } from './references.js';
 import { configProblemDiagnostic, toLspDiagnostic } from './to-lsp.js';
@@ -71,7 +71,7 @@ export class AnalysisCache {
    * The analysis of a document's revision under a configuration: cached, or linted on the linting thread. Rejects with
    * Superseded when a newer revision of the document is linted first; the caller asks again for the newest.
    */
-  analyze(doc: TextDocument, revision: number, config: DocumentConfig): Promise<Analysis> {
+  analyze(doc: OpenDocument, revision: number, config: DocumentConfig): Promise<Analysis> {
     const cached = this.peek(doc.uri, revision, config.key);
     if (cached) return Promise.resolve(cached);
     const key = `${doc.uri}\u0000${revision}\u0000${config.key}`;
@@ -106,7 +106,7 @@ export class AnalysisCache {
   }
 
   /** The parsed document; undefined when too large or not a valohai.yaml. Parsed here, for completion and hover. */
-  parsed(doc: TextDocument, revision: number, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed | undefined {
+  parsed(doc: OpenDocument, revision: number, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed | undefined {
     const e = this.entry(doc.uri, revision);
     if (e.parsed === undefined) {
       const text = doc.getText();

@@ -1,10 +1,9 @@
 // What every handler of one server instance shares: the connection, the open documents, the analysis cache, the
 // configuration and what the client said it can do. One object per server; no module-level state.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, isConfigFile, type Analysis, type Parsed } from './analysis.js';
 import { LintRunner, Superseded } from './lint-runner.js';
-import { DocumentStore, sanitizePosition } from './documents.js';
+import { DocumentStore, sanitizePosition, type OpenDocument } from './documents.js';
 import { Lifecycle } from './lifecycle.js';
 import { SETTINGS_SECTION } from './protocol.js';
 import { uriToPath, WorkspaceConfig, type DocumentConfig } from './workspace-config.js';
@@ -58,7 +57,7 @@ export class ServerContext {
   }
 
   /** The configuration file at `path`, when it is open in the editor (its text may be newer than the disk's). */
-  openConfigDocument(path: string): TextDocument | undefined {
+  openConfigDocument(path: string): OpenDocument | undefined {
     return this.documents.all().find((d) => isConfigFile(d.uri) && uriToPath(d.uri) === path);
   }
 
@@ -80,7 +79,7 @@ export class ServerContext {
   }
 
   /** The document, its revision and its configuration, or undefined when it is not open. */
-  async lintable(uri: unknown): Promise<{ doc: TextDocument; revision: number; config: DocumentConfig } | undefined> {
+  async lintable(uri: unknown): Promise<{ doc: OpenDocument; revision: number; config: DocumentConfig } | undefined> {
     if (typeof uri !== 'string') return undefined;
     const doc = this.documents.get(uri);
     if (!doc) return undefined;

@@ -1,5 +1,6 @@
 // Text edits the server computes: applying clamped LSP changes to open documents, the minimal fix-all edit, suppression comments.
 import { SourceFile } from '@valohai-lint/core';
+import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { disableEdit, minimalEdit } from '../src/code-actions.js';
@@ -25,6 +26,40 @@ describe('DocumentStore.change', () => {
     const doc = store.change('file:///x/valohai.yaml', 2, changes);
     expect(doc?.getText()).toBe(out);
     expect(store.change('file:///x/valohai.yaml', 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '>' }])?.getText()).toBe(`>${out}`);
+  });
+});
+
+describe('DocumentStore against the protocol library', () => {
+  it('applies any sequence of changes as TextDocument.update applies each to the text, its line index patched per edit', () => {
+    // Texts and insertions with every line ending, a byte-order mark and a surrogate pair; positions anywhere, past
+    // the ends, negative, reversed; sometimes several changes at once or a full replacement.
+    const pieces = fc.constantFrom('', 'a', 'bc', '\n', '\r\n', '\r', '\ufeff', '😀', '- step:\n    name: x\n', '  ');
+    const text = fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''));
+    const position = fc.record({ line: fc.integer({ min: -1, max: 8 }), character: fc.integer({ min: -1, max: 12 }) });
+    const change = fc.oneof(
+      { weight: 9, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text }) },
+      { weight: 1, arbitrary: fc.record({ text }) },
+    );
+    fc.assert(
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }), (initial, batches) => {
+        const store = new DocumentStore();
+        store.open('file:///x/valohai.yaml', 'yaml', 1, initial);
+        let expected = initial;
+        batches.forEach((changes, k) => {
+          // Each change applied to a document made afresh from the text: TextDocument's own incremental line index goes
+          // wrong after a change at a line past the end (it writes the new line's offset at that line's index).
+          for (const change of changes) {
+            const reference = TextDocument.create('file:///x/valohai.yaml', 'yaml', 1, expected);
+            TextDocument.update(reference, [change], 2);
+            expected = reference.getText();
+          }
+          const doc = store.change('file:///x/valohai.yaml', k + 2, changes);
+          expect(doc?.getText()).toBe(expected);
+          expect(doc?.version).toBe(k + 2);
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
