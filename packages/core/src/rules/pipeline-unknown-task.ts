@@ -16,7 +16,6 @@ export const pipelineUnknownTask = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: true,
-    scope: 'document',
     messages: {
       unknown: 'Node "{{node}}" of pipeline "{{pipeline}}" uses task "{{task}}", which is not defined in this file.{{alternatives}}',
       noTasks: 'Node "{{node}}" of pipeline "{{pipeline}}" uses task "{{task}}", but this file defines no tasks; add a task of that name, or set the node\'s "commit" to use it from another commit.',

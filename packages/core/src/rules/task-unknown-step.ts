@@ -15,7 +15,6 @@ export const taskUnknownStep = defineRule({
     fixable: false,
     hasSuggestions: true,
     parity: false,
-    scope: 'document',
     messages: {
       unknown: 'The task\'s step "{{step}}" is not defined in this file.{{alternatives}}',
       noSteps: 'The task\'s step "{{step}}" is not defined, and this file defines no steps at all.',
