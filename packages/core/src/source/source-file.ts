@@ -26,27 +26,19 @@ export class SourceFile {
   /** 1 when the text starts with a byte-order mark, else 0. */
   private readonly bom: number;
 
-  /** True when no CR is in the text (then only LF ends lines, and an edit's lines can be counted apart). */
-  private readonly lfOnly: boolean;
-
   /** Strings known to be absent from the text (see {@link contains}). */
   private readonly absent = new Set<string>();
 
-  /**
-   * `lines`: the text's line index when the caller knows it (see {@link afterEdit}), and then `lfOnly` too, whether
-   * no CR is in the text.
-   */
-  constructor(text: string, known?: { lines: LineIndex; lfOnly: boolean }) {
+  /** `lines`: the text's line index when the caller knows it (see {@link afterEdit}). */
+  constructor(text: string, known?: { lines: LineIndex }) {
     this.text = text;
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (known) {
       this.lines = known.lines;
-      this.lfOnly = known.lfOnly;
       return;
     }
-    this.lfOnly = !text.includes('\r');
     const starts = [0];
-    if (this.lfOnly) {
+    if (!text.includes('\r')) {
       // Only LF ends lines: let the string search find them (far quicker than a loop over every character).
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
@@ -64,22 +56,25 @@ export class SourceFile {
   }
 
   /**
-   * The source of `text`, which is `previous`'s text with `delta` applied: only the replacement is scanned for line
-   * ends, and the lines after it move by the change in length (an edit of a large file costs no full scan).
+   * The source of `text`, which is `previous`'s text with `delta` applied: only the replacement (and the character on
+   * each side of it) is scanned for line ends, and the lines after it move by the change in length (an edit of a large
+   * file costs no full scan).
    */
   static afterEdit(previous: SourceFile, text: string, delta: TextDelta): SourceFile {
-    // A CR ends a line alone or with the LF after it, and an edit can split or join such a pair: count them all again.
-    if (!previous.lfOnly || delta.text.includes('\r')) return new SourceFile(text);
     const old = previous.lines;
-    // Lines starting at or before the replacement keep their offsets: the line end before each lies before it.
-    const keep = old.lineOf(delta.start) + 1;
-    const inserted: number[] = [];
     const insertedEnd = delta.start + delta.text.length;
-    for (let i = text.indexOf('\n', delta.start); i >= 0 && i < insertedEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
-    // Lines whose line end before them lies after the replacement move with it.
+    // A line starts after an LF, or after a CR that no LF follows. Whether one starts at an offset depends on the
+    // characters on both sides of it, so the lines starting before the replacement keep their offsets, those starting
+    // from its first character to just after its last are found again, and those after that move with the text.
+    const keep = delta.start === 0 ? 1 : old.lineOf(delta.start - 1) + 1;
+    const inserted: number[] = [];
+    for (let i = Math.max(delta.start, 1) - 1; i < insertedEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) inserted.push(i + 1);
+    }
     const resume = old.lineOf(delta.end) + 1;
     const shift = delta.text.length - (delta.end - delta.start);
-    const next = new SourceFile(text, { lines: old.edited(keep, inserted, resume, shift), lfOnly: true });
+    const next = new SourceFile(text, { lines: old.edited(keep, inserted, resume, shift) });
     // A string the earlier text did not contain can only appear across the replacement.
     for (const needle of previous.absent) {
       const around = text.slice(Math.max(0, delta.start - needle.length + 1), insertedEnd + needle.length - 1);
