@@ -1,8 +1,8 @@
-// The open documents, kept in sync with didOpen/didChange/didClose. Edits are applied defensively: positions past the end,
-// inside a CRLF or between the halves of a surrogate pair are clamped the way LSP says (and the protocol library's
-// TextDocument does, which the tests hold this to), and a malformed change is dropped instead of corrupting the text or
-// throwing. A document's line index is patched per edit (the core's SourceFile.afterEdit) rather than shifted line by
-// line: on a file of 45,000 lines that was 4-6 ms of every keystroke.
+// The open documents, kept in sync with didOpen/didChange/didClose. Edits are applied defensively: positions past the end
+// or inside a CRLF are clamped the way LSP says, one between the halves of a surrogate pair is taken as it is (all as
+// the protocol library's TextDocument does, which the tests hold this to), and a malformed change is dropped instead of
+// corrupting the text or throwing. A document's line index is patched per edit (the core's SourceFile.afterEdit) rather
+// than shifted line by line: on a file of 45,000 lines that was 4-6 ms of every keystroke.
 import { SourceFile } from '@valohai-lint/core';
 
 /** One change as a client sends it; every field is untrusted. */
@@ -71,8 +71,8 @@ export class OpenDocument {
 
   /**
    * The offset of a client's position, clamped as LSP says: a line past the last is the text's end, a column past the
-   * line's end is its end (before the line break, also inside a CRLF). A leading byte-order mark counts as a column
-   * here, as in every LSP client's text (the core's positions, which editors show, skip it).
+   * line's end is its end (before the line break, also inside a CRLF). A leading byte-order mark, which clients keep
+   * out of the text they send, would count as a column here, as TextDocument counts it.
    */
   offsetAt(position: Position): number {
     const text = this.source.text;
