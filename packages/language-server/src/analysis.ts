@@ -78,13 +78,15 @@ export class AnalysisCache {
     const running = this.inFlight.get(key);
     if (running) return running;
     const text = doc.getText();
+    // Read with the text: the change that made this text, not a later one.
+    const change = doc.lastChange;
     const version = doc.version;
     const base: Analysis = { uri: doc.uri, version, revision, configKey: config.key, text, diagnostics: [] };
     const promise = (async (): Promise<Analysis> => {
       try {
         if (!config.settings.enable) return this.store(base, revision);
         const configFile = isConfigFile(doc.uri);
-        const found = await this.runner.lint({ uri: doc.uri, revision, text, config: config.config, configFile });
+        const found = await this.runner.lint({ uri: doc.uri, revision, text, config: config.config, configFile, change });
         const analysis: Analysis = { ...base, diagnostics: found.map((d) => toLspDiagnostic(d, doc.uri, version)) };
         if (!configFile) {
           analysis.result = { diagnostics: found };

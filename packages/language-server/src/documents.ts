@@ -3,7 +3,7 @@
 // the protocol library's TextDocument does, which the tests hold this to), and a malformed change is dropped instead of
 // corrupting the text or throwing. A document's line index is patched per edit (the core's SourceFile.afterEdit) rather
 // than shifted line by line: on a file of 45,000 lines that was 4-6 ms of every keystroke.
-import { SourceFile } from '@valohai-lint/core';
+import { SourceFile, type KnownChange } from '@valohai-lint/core';
 
 /** One change as a client sends it; every field is untrusted. */
 export interface RawChange {
@@ -37,6 +37,8 @@ type ValidChange = { text: string } | { range: { start: Position; end: Position 
 /** An open document: what the client sent, as a text with its line index. */
 export class OpenDocument {
   private source: SourceFile;
+  /** The one replacement that made the text from the one before, when the last change was a single edit. */
+  private change: KnownChange | undefined;
 
   constructor(
     readonly uri: string,
@@ -51,8 +53,17 @@ export class OpenDocument {
     return this.source.text;
   }
 
+  /**
+   * How the text was made from the one before, when one edit made it: the linting thread, which holds that earlier
+   * text, is sent the edit alone, without the two texts being compared to find it.
+   */
+  get lastChange(): KnownChange | undefined {
+    return this.change;
+  }
+
   /** Applies the changes in order, as TextDocument.update does. */
   apply(changes: readonly ValidChange[], version: number): void {
+    this.change = undefined;
     for (const change of changes) {
       if (!('range' in change)) {
         this.source = new SourceFile(change.text);
@@ -64,7 +75,9 @@ export class OpenDocument {
       const from = this.offsetAt(reversed ? end : start);
       const to = this.offsetAt(reversed ? start : end);
       const text = this.source.text;
-      this.source = SourceFile.afterEdit(this.source, text.slice(0, from) + change.text + text.slice(to), { start: from, end: to, text: change.text });
+      const delta = { start: from, end: to, text: change.text };
+      this.source = SourceFile.afterEdit(this.source, text.slice(0, from) + change.text + text.slice(to), delta);
+      if (changes.length === 1) this.change = { from: text, delta };
     }
     this.version = version;
   }

@@ -4,7 +4,7 @@
 // other thread and back. When no worker thread can be started (an embedder without one), every document is linted on
 // this thread, with the same incremental linters.
 import { Worker } from 'node:worker_threads';
-import { textDelta, type Diagnostic, type IncrementalStats, type LintConfig } from '@valohai-lint/core';
+import { textDelta, type Diagnostic, type IncrementalStats, type KnownChange, type LintConfig } from '@valohai-lint/core';
 import { DocumentLinters, type WorkerReply, type WorkerRequest } from './lint-worker.js';
 
 /** Documents shorter than this (in characters) are linted on the server's thread; a valohai.yaml is rarely longer. */
@@ -20,6 +20,8 @@ export interface LintJob {
   text: string;
   config: LintConfig;
   configFile: boolean;
+  /** How `text` was made from an earlier text, when the document knows (see OpenDocument.lastChange). */
+  change?: KnownChange | undefined;
 }
 
 /** Thrown to callers whose text was replaced by a newer one before it was linted. */
@@ -102,7 +104,8 @@ export class LintRunner {
     const worker = job.text.length < INLINE_BELOW_CHARS ? undefined : this.workerThread();
     if (worker) {
       const before = this.sent.get(uri);
-      const text = before === undefined ? job.text : textDelta(before, job.text);
+      // The thread holds `before`: the change that made this text from it is all it needs, known or found.
+      const text = before === undefined ? job.text : job.change?.from === before ? job.change.delta : textDelta(before, job.text);
       this.sent.set(uri, job.text);
       worker.postMessage({ type: 'lint', id, uri, text, config: job.config, configFile: job.configFile } satisfies WorkerRequest);
     } else {
@@ -111,7 +114,7 @@ export class LintRunner {
         let reply: WorkerReply;
         try {
           this.inThread ??= new DocumentLinters();
-          reply = { type: 'result', id, ...this.inThread.lint(uri, job.text, job.config, job.configFile) };
+          reply = { type: 'result', id, ...this.inThread.lint(uri, job.text, job.config, job.configFile, job.change) };
         } catch (error) {
           reply = { type: 'error', id, message: error instanceof Error ? error.message : String(error) };
         }

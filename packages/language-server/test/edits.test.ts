@@ -1,5 +1,5 @@
 // Text edits the server computes: applying clamped LSP changes to open documents, the minimal fix-all edit, suppression comments.
-import { SourceFile } from '@valohai-lint/core';
+import { applyDelta, SourceFile } from '@valohai-lint/core';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
@@ -53,9 +53,15 @@ describe('DocumentStore against the protocol library', () => {
             TextDocument.update(reference, [change], 2);
             expected = reference.getText();
           }
+          const before = store.get('file:///x/valohai.yaml')!.getText();
           const doc = store.change('file:///x/valohai.yaml', k + 2, changes);
           expect(doc?.getText()).toBe(expected);
           expect(doc?.version).toBe(k + 2);
+          // One edit: the change that made the text from the one before (what the linting thread is sent).
+          if (changes.length === 1 && 'range' in changes[0]!) {
+            expect(doc?.lastChange?.from).toBe(before);
+            expect(applyDelta(before, doc!.lastChange!.delta)).toBe(expected);
+          } else expect(doc?.lastChange).toBeUndefined();
         });
       }),
       { numRuns: 500 },
