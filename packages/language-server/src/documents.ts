@@ -42,7 +42,6 @@ export class OpenDocument {
 
   constructor(
     readonly uri: string,
-    readonly languageId: string,
     public version: number,
     text: string,
   ) {
@@ -105,9 +104,9 @@ export class DocumentStore {
   private readonly revisions = new Map<string, number>();
   private counter = 0;
 
-  open(uri: unknown, languageId: unknown, version: unknown, text: unknown): OpenDocument | undefined {
+  open(uri: unknown, version: unknown, text: unknown): OpenDocument | undefined {
     if (typeof uri !== 'string' || typeof text !== 'string') return undefined;
-    const doc = new OpenDocument(uri, typeof languageId === 'string' ? languageId : 'yaml', int(version), text);
+    const doc = new OpenDocument(uri, int(version), text);
     this.docs.set(uri, doc);
     this.revisions.set(uri, ++this.counter);
     return doc;

@@ -129,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidOpenTextDocument((params) => {
     if (!ctx.lifecycle.running) return;
     const td = params?.textDocument;
-    const doc = ctx.documents.open(td?.uri, td?.languageId, td?.version, td?.text);
+    const doc = ctx.documents.open(td?.uri, td?.version, td?.text);
     if (!doc) return;
     diagnostics.changed(doc.uri);
     configEdited(doc.uri);

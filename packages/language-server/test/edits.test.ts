@@ -21,7 +21,7 @@ describe('DocumentStore.change', () => {
     { what: 'malformed changes are skipped', text: 'abc', changes: [{ text: 5 }, null, { range: { start: { line: 'x' }, end: {} }, text: 'Z' }], out: 'Zabc' },
   ])('$what', ({ text, changes, out }) => {
     const store = new DocumentStore();
-    store.open('file:///x/valohai.yaml', 'yaml', 1, text);
+    store.open('file:///x/valohai.yaml', 1, text);
     // Twice: the line index TextDocument keeps between changes must stay right.
     const doc = store.change('file:///x/valohai.yaml', 2, changes);
     expect(doc?.getText()).toBe(out);
@@ -43,7 +43,7 @@ describe('DocumentStore against the protocol library', () => {
     fc.assert(
       fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }), (initial, batches) => {
         const store = new DocumentStore();
-        store.open('file:///x/valohai.yaml', 'yaml', 1, initial);
+        store.open('file:///x/valohai.yaml', 1, initial);
         let expected = initial;
         batches.forEach((changes, k) => {
           // Each change applied to a document made afresh from the text: TextDocument's own incremental line index goes

@@ -116,7 +116,12 @@ export class IncrementalLinter {
     if (foreignShape(doc.root)) return this.whole(text, config);
     // Items edited in place that keep their kind and name leave the model as it was but for them.
     const replacements = inPlace && lastModel ? Array.from({ length: inPlace.end - inPlace.first }, (_, k) => modelItem(assembled.root.items[inPlace.first + k]!, inPlace.first + k, this.modelItems)) : undefined;
-    const replaced = replacements && lastModel ? replacements.map((r) => lastModel.items[r.index]) : undefined;
+    // Pipelines' item rules also read what steps declare and which step each task runs (model/cross-item-facts.ts):
+    // an update in place shows from the edited items alone whether that changed.
+    const sameFacts = replacements?.every((r) => {
+      const before = lastModel!.items[r.index];
+      return before !== undefined && itemFacts(r) === itemFacts(before);
+    });
     const updated = replacements && lastModel ? withReplacedItems(lastModel, replacements) : undefined;
     const model = updated ?? buildModel(doc.root, this.modelItems);
     const context = createAnalysisContext(doc, resolved, model);
@@ -125,10 +130,8 @@ export class IncrementalLinter {
     const signature = updated ? this.signature : model.items.map((i) => `${i.kind ?? ''}\u0000${i.name?.value ?? ''}`).join('\u0001');
     const reusable = !configChanged && signature !== undefined && signature === this.signature;
     this.signature = signature;
-    // Pipelines' item rules also read what steps declare and which step each task runs: their kept findings hold while
-    // those facts do, which an update in place shows from the edited items alone.
-    const sameFacts = updated && this.facts !== undefined && replacements!.every((r, k) => replaced![k] !== undefined && itemFacts(r) === itemFacts(replaced![k]));
-    const facts = sameFacts ? this.facts : modelFacts(model);
+    // Kept findings of pipelines hold while those facts do.
+    const facts = updated && sameFacts && this.facts !== undefined ? this.facts : modelFacts(model);
     const factsHold = facts === this.facts;
     this.facts = facts;
     const rules = getRules();

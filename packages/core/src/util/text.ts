@@ -74,12 +74,12 @@ export function wordList(words: readonly string[], conjunction = 'and', limit = 
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
-/** A count with its word, pluralized by adding "s": `no parts`, `1 part`, `3 parts`. */
 /** Compares strings by UTF-16 code unit: the same order on every machine and in every locale, and no collation data to load. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A count with its word, pluralized by adding "s": `no parts`, `1 part`, `3 parts`. */
 export function plural(n: number, word: string): string {
   if (n === 0) return `no ${word}s`;
   return n === 1 ? `1 ${word}` : `${n} ${word}s`;
